@@ -1,0 +1,4 @@
+import type { CaseTable } from '../../case-types.js';
+
+/** Conformance case tables of the linalg primitives. */
+export const linalgCases: readonly CaseTable[] = [];

@@ -1,0 +1,25 @@
+/**
+ * `@nn/tensor/backend`: what backend authors and engine-level packages (autograd, conformance)
+ * need: the op table, kernel types and the dispatch entry points.
+ * @packageDocumentation
+ */
+export {
+  OP_NAMES,
+  type OpSpecs,
+  type OpName,
+  type InputsOf,
+  type AttrsOf,
+  type KernelArgs,
+  type KernelFn,
+  type KernelTable,
+  type Backend,
+  type BackendCapabilities,
+  type DataId,
+  type TensorInfo,
+  type Conv2DAttrs,
+  type Pool2DAttrs,
+  type Pair,
+} from './kernels/op-specs.js';
+export { runKernel, fromValues, wrapTensor } from './engine/engine.js';
+export { allocate, assertDType, isDType } from './dtype.js';
+export { stridesOf, normalizeAxis, normalizeAxes, checkShape, formatShape, shapesEqual } from './shape.js';

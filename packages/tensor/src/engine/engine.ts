@@ -1,0 +1,125 @@
+import { createCpuBackend } from '../backends/cpu/cpu-backend.js';
+import type { DType, TypedArray } from '../dtype.js';
+import { BackendError, KernelNotFoundError } from '../errors.js';
+import type { AttrsOf, Backend, InputsOf, KernelFn, OpName } from '../kernels/op-specs.js';
+import type { Shape } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import type { OpListener, OpRecord } from './op-record.js';
+import { engineState, track } from './state.js';
+
+/**
+ * The active backend. The CPU backend is created on first use unless another was set.
+ * @example
+ * ```ts
+ * getBackend().name; // 'cpu'
+ * ```
+ * @category Engine
+ */
+export function getBackend(): Backend {
+  const state = engineState();
+  state.backend ??= createCpuBackend();
+  return state.backend;
+}
+
+/**
+ * Makes `backend` the one new tensors are created on and ops run on. Tensors created on another
+ * backend stay there; using them in an op on this one throws a `BackendError`.
+ * @example
+ * ```ts
+ * setBackend(createCpuBackend());
+ * ```
+ * @category Engine
+ */
+export function setBackend(backend: Backend): void {
+  engineState().backend = backend;
+}
+
+/**
+ * Subscribes to the record of every primitive op run from now on; returns the unsubscribe
+ * function. With no listener the engine builds no record at all.
+ *
+ * @example
+ * ```ts
+ * const ops: string[] = [];
+ * const stop = onOp((r) => ops.push(r.op));
+ * add(ones([2]), 1);
+ * stop();
+ * ops; // ['Add']
+ * ```
+ * @category Engine
+ */
+export function onOp(listener: OpListener): () => void {
+  const { listeners } = engineState();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Wraps storage already written to `backend` in a tracked `Tensor`.
+ * @internal
+ */
+export function wrapTensor(info: { dataId: object; shape: Shape; dtype: DType }, backend: Backend): Tensor {
+  const t = new Tensor(info, backend);
+  track(t);
+  return t;
+}
+
+/**
+ * Creates a tensor on the active backend from a typed array it may keep (do not mutate `values`
+ * afterwards).
+ * @category Backend authoring
+ */
+export function fromValues(values: TypedArray, shape: Shape, dtype: DType): Tensor {
+  const backend = getBackend();
+  return wrapTensor({ dataId: backend.write(values, shape, dtype), shape, dtype }, backend);
+}
+
+function checkInput(op: OpName, name: string, t: Tensor, backend: Backend): void {
+  t.assertAlive(op, name);
+  if (t.backend !== backend) {
+    throw new BackendError({
+      op,
+      arg: name,
+      expected: `a tensor on the active backend '${backend.name}'`,
+      got: `a tensor on backend '${t.backend.name}'`,
+      hint: 'Create it on the active backend, or switch back with setBackend',
+    });
+  }
+}
+
+/**
+ * Runs primitive `op` on the active backend: checks the inputs are alive and on that backend,
+ * calls its kernel, wraps the output, and emits an `OpRecord` when someone listens. Public ops
+ * validate their arguments before they get here.
+ *
+ * @example
+ * ```ts
+ * runKernel('Add', { a: ones([2]), b: ones([2]) }, {}).toArray(); // [2, 2]
+ * ```
+ * @throws {@link KernelNotFoundError} when the backend does not implement `op`.
+ * @category Backend authoring
+ */
+export function runKernel<K extends OpName>(op: K, inputs: InputsOf<K, Tensor>, attrs: AttrsOf<K>): Tensor {
+  const backend = getBackend();
+  const kernel = backend.kernels[op] as KernelFn<K, Backend> | undefined;
+  if (kernel === undefined) {
+    throw new KernelNotFoundError({
+      op,
+      expected: `a kernel for '${op}' on backend '${backend.name}'`,
+      got: `none (it implements ${Object.keys(backend.kernels).length} ops: ${Object.keys(backend.kernels).join(', ')})`,
+      hint: 'Run this op on a backend that has it, e.g. setBackend(createCpuBackend())',
+    });
+  }
+  for (const [name, value] of Object.entries(inputs) as [string, Tensor | readonly Tensor[]][]) {
+    if (Array.isArray(value)) for (const t of value as readonly Tensor[]) checkInput(op, name, t, backend);
+    else checkInput(op, name, value as Tensor, backend);
+  }
+  const info = kernel({ inputs: inputs as never, attrs, backend });
+  const output = wrapTensor(info, backend);
+  const { listeners } = engineState();
+  if (listeners.size > 0) {
+    const record = { op, inputs, attrs, output } as OpRecord;
+    for (const listener of [...listeners]) listener(record);
+  }
+  return output;
+}

@@ -1,0 +1,142 @@
+/**
+ * Stable error codes. Code that recovers from an error matches on `code`, never on the message.
+ * @category Errors
+ */
+export type ErrorCode =
+  | 'E_SHAPE'
+  | 'E_DTYPE'
+  | 'E_ARGUMENT'
+  | 'E_INDEX'
+  | 'E_KERNEL_NOT_FOUND'
+  | 'E_DISPOSED'
+  | 'E_BACKEND';
+
+/**
+ * What went wrong, in the words every @nn error uses: the operation, the argument, what was
+ * expected and what came.
+ * @category Errors
+ */
+export interface ErrorDetails {
+  /** The public operation or method, e.g. `'matmul'` or `'Tensor.item'`. */
+  op: string;
+  /** The argument at fault, e.g. `'b'` or `'axis'`. */
+  arg?: string;
+  /** What the operation needed, in words or as a value. */
+  expected: string;
+  /** What it received. */
+  got: string;
+  /** An optional hint on how to fix it. */
+  hint?: string;
+}
+
+function formatMessage(d: ErrorDetails): string {
+  const where = d.arg === undefined ? d.op : `${d.op}(${d.arg})`;
+  const hint = d.hint === undefined ? '' : `. ${d.hint}`;
+  return `[@nn] ${where}: expected ${d.expected}, got ${d.got}${hint}`;
+}
+
+/**
+ * Base class of every error thrown by @nn packages. `code` is stable across versions;
+ * `op` and `arg` name the operation and argument at fault.
+ *
+ * @example
+ * ```ts
+ * try { matmul(zeros([2, 3]), zeros([4, 5])); } catch (e) {
+ *   if (e instanceof NNError) console.log(e.code); // 'E_SHAPE'
+ * }
+ * ```
+ * @category Errors
+ */
+export class NNError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: ErrorCode;
+  /** The operation that failed. */
+  readonly op: string;
+  /** The argument at fault, when there is one. */
+  readonly arg: string | undefined;
+  /** What was expected. */
+  readonly expected: string;
+  /** What was received. */
+  readonly got: string;
+
+  constructor(code: ErrorCode, details: ErrorDetails) {
+    super(formatMessage(details));
+    this.name = new.target.name;
+    this.code = code;
+    this.op = details.op;
+    this.arg = details.arg;
+    this.expected = details.expected;
+    this.got = details.got;
+  }
+}
+
+/**
+ * A shape is incompatible with the operation (broadcasting, matmul inner dims, reshape sizes…).
+ * @category Errors
+ */
+export class ShapeError extends NNError {
+  constructor(details: ErrorDetails) {
+    super('E_SHAPE', details);
+  }
+}
+
+/**
+ * A dtype is not accepted by the operation (e.g. a float index tensor).
+ * @category Errors
+ */
+export class DTypeError extends NNError {
+  constructor(details: ErrorDetails) {
+    super('E_DTYPE', details);
+  }
+}
+
+/**
+ * A non-tensor argument is invalid (a negative size, an unknown option, a non-integer axis…).
+ * @category Errors
+ */
+export class ArgumentError extends NNError {
+  constructor(details: ErrorDetails) {
+    super('E_ARGUMENT', details);
+  }
+}
+
+/**
+ * An index is out of range (an axis, or a value inside an index tensor).
+ * @category Errors
+ */
+export class IndexError extends NNError {
+  constructor(details: ErrorDetails) {
+    super('E_INDEX', details);
+  }
+}
+
+/**
+ * The active backend has no kernel for a primitive op. Falling back to another backend is
+ * always explicit, never silent.
+ * @category Errors
+ */
+export class KernelNotFoundError extends NNError {
+  constructor(details: ErrorDetails) {
+    super('E_KERNEL_NOT_FOUND', details);
+  }
+}
+
+/**
+ * A tensor was used after `dispose()` (directly, or by a `tidy` scope that ended).
+ * @category Errors
+ */
+export class DisposedTensorError extends NNError {
+  constructor(details: ErrorDetails) {
+    super('E_DISPOSED', details);
+  }
+}
+
+/**
+ * A backend-level failure: a tensor from another backend, a failed read, an unusable device.
+ * @category Errors
+ */
+export class BackendError extends NNError {
+  constructor(details: ErrorDetails) {
+    super('E_BACKEND', details);
+  }
+}
