@@ -114,7 +114,7 @@ export function normalizeAxis(op: string, arg: string, axis: number, rank: numbe
   if (!Number.isInteger(axis)) {
     throw new ArgumentError({ op, arg, expected: 'an integer axis', got: String(axis) });
   }
-  if (axis < -rank || axis >= Math.max(rank, 1)) {
+  if (axis < -Math.max(rank, 1) || axis >= Math.max(rank, 1)) {
     throw new IndexError({
       op,
       arg,

@@ -1,2 +1,25 @@
 // Public ops of the movement group; each op lives in its own file.
-export {};
+export { reshape } from './reshape.js';
+export { flatten } from './flatten.js';
+export { squeeze } from './squeeze.js';
+export { unsqueeze } from './unsqueeze.js';
+export { transpose } from './transpose.js';
+export { permute } from './permute.js';
+export { expand } from './expand.js';
+export { broadcastTo } from './broadcast-to.js';
+export { slice, type SliceRange } from './slice.js';
+export { narrow } from './narrow.js';
+export { concat } from './concat.js';
+export { cat } from './cat.js';
+export { stack } from './stack.js';
+export { split } from './split.js';
+export { chunk } from './chunk.js';
+export { pad, type PadOptions } from './pad.js';
+export { tile } from './tile.js';
+export { repeat } from './repeat.js';
+export { gather } from './gather.js';
+export { indexSelect } from './index-select.js';
+export { scatterAdd } from './scatter-add.js';
+export { oneHot } from './one-hot.js';
+export { maskedFill } from './masked-fill.js';
+export { flip } from './flip.js';

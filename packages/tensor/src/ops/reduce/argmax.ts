@@ -1,0 +1,27 @@
+import type { Tensor } from '../../tensor.js';
+import { runArgReduction } from './dims.js';
+
+/**
+ * The index of the largest element of `x` along `dim`, as `int32`; with no `dim`, the index into
+ * the flattened tensor. The first occurrence wins, and NaN counts as the largest (as in PyTorch).
+ *
+ * `x: [D0, …, Dn]` → `[D0, …, Dn]` without `dim` (kept as 1 with `keepDim`), or `[]` with no
+ * `dim` (all 1s with `keepDim`).
+ *
+ * @param x - the tensor to search.
+ * @param dim - the dim to reduce (negative counts from the end), or `undefined` for all.
+ * @param keepDim - keep the reduced dim with size 1.
+ * @throws {@link IndexError} when `dim` is out of range or the searched set is empty;
+ *   {@link ArgumentError} when `dim` is not an integer.
+ * @example
+ * ```ts
+ * const x = tensor([[1, 5, 5], [7, 2, 6]]);
+ * argmax(x).item();           // 3
+ * argmax(x, 1).toArray();     // [1, 0]
+ * argmax(x, 0, true).toArray(); // [[1, 0, 1]]
+ * ```
+ * @category Reduction
+ */
+export function argmax(x: Tensor, dim?: number, keepDim = false): Tensor {
+  return runArgReduction('argmax', 'ArgMax', x, dim, keepDim);
+}
