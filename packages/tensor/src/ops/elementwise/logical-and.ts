@@ -1,0 +1,33 @@
+import { runKernel } from '../../engine/engine.js';
+import { tidy } from '../../engine/scope.js';
+import { broadcastShapes } from '../../shape.js';
+import type { Tensor } from '../../tensor.js';
+import type { TensorLike } from '../operands.js';
+import { boolOperand } from './helpers.js';
+
+/**
+ * Logical and: true where both are true, elementwise with broadcasting. Operands of any dtype are read as
+ * booleans first (non-zero, including NaN, is true), as PyTorch does.
+ *
+ * `a: [...A], b: [...B] → broadcast(A, B)`.
+ *
+ * @param a - a tensor (any dtype), number or boolean.
+ * @param b - a tensor (any dtype), number or boolean.
+ * @returns a bool tensor.
+ * @throws `ShapeError` when the shapes don't broadcast; `ArgumentError` when an operand is not a
+ *   tensor, number or boolean.
+ * @example
+ * ```ts
+ * logicalAnd(tensor([true, true, false]), tensor([true, false, false])).toArray(); // [true, false, false]
+ * logicalAnd(tensor([2, 0]), 1).toArray(); // [true, false]
+ * ```
+ * @category Elementwise
+ */
+export function logicalAnd(a: TensorLike, b: TensorLike): Tensor {
+  return tidy(() => {
+    const ta = boolOperand('logicalAnd', 'a', a);
+    const tb = boolOperand('logicalAnd', 'b', b);
+    broadcastShapes('logicalAnd', ta.shape, tb.shape);
+    return runKernel('LogicalAnd', { a: ta, b: tb }, {});
+  });
+}
