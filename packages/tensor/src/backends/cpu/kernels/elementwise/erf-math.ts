@@ -37,7 +37,7 @@ function erfAccurate(x: number): number {
 }
 
 /** Row `m` holds the DEGREE + 1 Taylor coefficients of erf around m / STEP, lowest first. */
-const TABLE: Float64Array = (() => {
+function buildTable(): Float64Array {
   const centres = LIMIT * STEP + 1;
   const table = new Float64Array(centres * (DEGREE + 1));
   const b = new Float64Array(DEGREE);
@@ -51,7 +51,10 @@ const TABLE: Float64Array = (() => {
     for (let n = 0; n < DEGREE; n++) table[row + n + 1] = (TWO_OVER_SQRT_PI * b[n]!) / (n + 1);
   }
   return table;
-})();
+}
+
+/** Built on first use, so importing the package computes nothing. */
+let TABLE: Float64Array | null = null;
 
 /**
  * The error function `erf(x) = (2/√π) ∫₀ˣ exp(-t²) dt`, relative error below 1e-15; odd,
@@ -64,8 +67,9 @@ export function erf(x: number): number {
   const m = Math.round(t * STEP);
   const h = t - m / STEP;
   const row = m * (DEGREE + 1);
-  let p = TABLE[row + DEGREE]!;
-  for (let n = DEGREE - 1; n >= 0; n--) p = p * h + TABLE[row + n]!;
+  const table = (TABLE ??= buildTable());
+  let p = table[row + DEGREE]!;
+  for (let n = DEGREE - 1; n >= 0; n--) p = p * h + table[row + n]!;
   if (p > 1) p = 1; // never past the asymptote, whatever the rounding
   return x < 0 ? -p : p;
 }
