@@ -1,0 +1,4 @@
+// Elementwise ops and activations against PyTorch (fixtures from scripts/gen-fixtures).
+import { oracleSuite } from './oracle/suite.js';
+
+oracleSuite('elementwise.json');
