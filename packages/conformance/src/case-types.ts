@@ -55,6 +55,7 @@ export interface OpCase {
 export interface ErrorCase {
   readonly name: string;
   readonly inputs: Readonly<Record<string, InputSpec>>;
+  /** Makes the call that must throw, through the public API. */
   readonly run: (inputs: Readonly<Record<string, Tensor>>) => unknown;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any NNError subclass constructor
   readonly error: new (...args: any[]) => NNError;

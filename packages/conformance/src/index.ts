@@ -1,5 +1,5 @@
 /**
- * `@nn/conformance`: the test suite every @nn backend passes.
+ * `@nn/conformance`: the test suite every `@nn` backend passes.
  * @packageDocumentation
  */
 export { runBackendConformance, type ConformanceOptions } from './run.js';

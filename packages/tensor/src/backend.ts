@@ -19,6 +19,10 @@ export {
   type Conv2DAttrs,
   type Pool2DAttrs,
   type Pair,
+  type UnarySpec,
+  type BinarySpec,
+  type ReduceSpec,
+  type ArgReduceSpec,
 } from './kernels/op-specs.js';
 export { runKernel, fromValues, wrapTensor } from './engine/engine.js';
 export { allocate, assertDType, isDType } from './dtype.js';

@@ -12,7 +12,7 @@ export type ErrorCode =
   | 'E_BACKEND';
 
 /**
- * What went wrong, in the words every @nn error uses: the operation, the argument, what was
+ * What went wrong, in the words every `@nn` error uses: the operation, the argument, what was
  * expected and what came.
  * @category Errors
  */
@@ -36,7 +36,7 @@ function formatMessage(d: ErrorDetails): string {
 }
 
 /**
- * Base class of every error thrown by @nn packages. `code` is stable across versions;
+ * Base class of every error thrown by `@nn` packages. `code` is stable across versions;
  * `op` and `arg` name the operation and argument at fault.
  *
  * @example

@@ -45,7 +45,7 @@ export function stridesOf(shape: Shape): number[] {
 
 /**
  * Checks that `shape` is an array of non-negative integers and returns a copy of it.
- * @throws {@link ArgumentError} naming `op` and `arg` otherwise.
+ * @throws An {@link ArgumentError} naming `op` and `arg` otherwise.
  * @category Tensors
  */
 export function checkShape(op: string, arg: string, shape: unknown): number[] {
@@ -68,7 +68,7 @@ export function checkShape(op: string, arg: string, shape: unknown): number[] {
  * ```ts
  * broadcastShapes('add', [3, 1], [4]); // [3, 4]
  * ```
- * @throws {@link ShapeError} naming the op and both shapes when they cannot broadcast.
+ * @throws An {@link ShapeError} naming the op and both shapes when they cannot broadcast.
  * @category Tensors
  */
 export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
@@ -107,7 +107,7 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
  * ```ts
  * normalizeAxis('sum', 'dim', -1, 3); // 2
  * ```
- * @throws {@link IndexError} when the axis is out of range; {@link ArgumentError} when not an integer.
+ * @throws An {@link IndexError} when the axis is out of range; {@link ArgumentError} when not an integer.
  * @category Tensors
  */
 export function normalizeAxis(op: string, arg: string, axis: number, rank: number): number {
@@ -127,7 +127,7 @@ export function normalizeAxis(op: string, arg: string, axis: number, rank: numbe
 
 /**
  * Normalises one axis, several axes, or `undefined` (all axes) into sorted unique indices.
- * @throws {@link ArgumentError} when an axis repeats.
+ * @throws An {@link ArgumentError} when an axis repeats.
  * @category Tensors
  */
 export function normalizeAxes(

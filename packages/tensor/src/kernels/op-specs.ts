@@ -18,10 +18,14 @@ export interface TensorInfo {
   readonly dtype: DType;
 }
 
-type Unary = { inputs: { x: TensorInfo }; attrs: Record<string, never> };
-type Binary = { inputs: { a: TensorInfo; b: TensorInfo }; attrs: Record<string, never> };
-type Reduce = { inputs: { x: TensorInfo }; attrs: { axes: readonly number[]; keepDim: boolean } };
-type ArgReduce = { inputs: { x: TensorInfo }; attrs: { axis: number; keepDim: boolean } };
+/** The spec of a unary elementwise primitive: one input `x`, no attrs. @category Backend authoring */
+export type UnarySpec = { inputs: { x: TensorInfo }; attrs: Record<string, never> };
+/** The spec of a broadcasting binary primitive: inputs `a` and `b`, no attrs. @category Backend authoring */
+export type BinarySpec = { inputs: { a: TensorInfo; b: TensorInfo }; attrs: Record<string, never> };
+/** The spec of a reduction over sorted unique `axes`. @category Backend authoring */
+export type ReduceSpec = { inputs: { x: TensorInfo }; attrs: { axes: readonly number[]; keepDim: boolean } };
+/** The spec of an index-returning reduction along one `axis`. @category Backend authoring */
+export type ArgReduceSpec = { inputs: { x: TensorInfo }; attrs: { axis: number; keepDim: boolean } };
 
 /** `[height, width]` pairs used by 2-D convolution and pooling attrs. @category Backend authoring */
 export type Pair = readonly [number, number];
@@ -70,60 +74,60 @@ export interface Pool2DAttrs {
  */
 export interface OpSpecs {
   // Unary elementwise
-  Neg: Unary;
-  Abs: Unary;
-  Sign: Unary;
-  Exp: Unary;
-  Log: Unary;
-  Log1p: Unary;
-  Expm1: Unary;
-  Sqrt: Unary;
-  Rsqrt: Unary;
-  Reciprocal: Unary;
-  Sin: Unary;
-  Cos: Unary;
-  Tanh: Unary;
-  Sigmoid: Unary;
-  Relu: Unary;
-  Erf: Unary;
-  Floor: Unary;
-  Ceil: Unary;
+  Neg: UnarySpec;
+  Abs: UnarySpec;
+  Sign: UnarySpec;
+  Exp: UnarySpec;
+  Log: UnarySpec;
+  Log1p: UnarySpec;
+  Expm1: UnarySpec;
+  Sqrt: UnarySpec;
+  Rsqrt: UnarySpec;
+  Reciprocal: UnarySpec;
+  Sin: UnarySpec;
+  Cos: UnarySpec;
+  Tanh: UnarySpec;
+  Sigmoid: UnarySpec;
+  Relu: UnarySpec;
+  Erf: UnarySpec;
+  Floor: UnarySpec;
+  Ceil: UnarySpec;
   /** Rounds half to even, as PyTorch and NumPy do. */
-  Round: Unary;
-  IsNaN: Unary;
-  IsFinite: Unary;
-  LogicalNot: Unary;
+  Round: UnarySpec;
+  IsNaN: UnarySpec;
+  IsFinite: UnarySpec;
+  LogicalNot: UnarySpec;
   Cast: { inputs: { x: TensorInfo }; attrs: { dtype: DType } };
 
   // Binary elementwise, broadcasting
-  Add: Binary;
-  Sub: Binary;
-  Mul: Binary;
+  Add: BinarySpec;
+  Sub: BinarySpec;
+  Mul: BinarySpec;
   /** Float division (public `div` promotes integer inputs to float32 first). */
-  Div: Binary;
-  Pow: Binary;
-  Maximum: Binary;
-  Minimum: Binary;
-  Equal: Binary;
-  NotEqual: Binary;
-  Less: Binary;
-  LessEqual: Binary;
-  Greater: Binary;
-  GreaterEqual: Binary;
-  LogicalAnd: Binary;
-  LogicalOr: Binary;
+  Div: BinarySpec;
+  Pow: BinarySpec;
+  Maximum: BinarySpec;
+  Minimum: BinarySpec;
+  Equal: BinarySpec;
+  NotEqual: BinarySpec;
+  Less: BinarySpec;
+  LessEqual: BinarySpec;
+  Greater: BinarySpec;
+  GreaterEqual: BinarySpec;
+  LogicalAnd: BinarySpec;
+  LogicalOr: BinarySpec;
   /** `condition ? a : b`, all three broadcast; `condition` is bool, `a` and `b` share a dtype. */
   Where: { inputs: { condition: TensorInfo; a: TensorInfo; b: TensorInfo }; attrs: Record<string, never> };
 
   // Reductions
-  Sum: Reduce;
-  Prod: Reduce;
-  Max: Reduce;
-  Min: Reduce;
-  All: Reduce;
-  Any: Reduce;
-  ArgMax: ArgReduce;
-  ArgMin: ArgReduce;
+  Sum: ReduceSpec;
+  Prod: ReduceSpec;
+  Max: ReduceSpec;
+  Min: ReduceSpec;
+  All: ReduceSpec;
+  Any: ReduceSpec;
+  ArgMax: ArgReduceSpec;
+  ArgMin: ArgReduceSpec;
   /** Inclusive cumulative sum along `axis`, from the end when `reverse`. */
   Cumsum: { inputs: { x: TensorInfo }; attrs: { axis: number; reverse: boolean } };
   /** Numerically stable softmax along `axis` (max subtracted first). */
