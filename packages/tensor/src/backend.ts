@@ -24,6 +24,7 @@ export {
   type ReduceSpec,
   type ArgReduceSpec,
 } from './kernels/op-specs.js';
+export { poolOutputSize } from './kernels/pool-output-size.js';
 export { runKernel, fromValues, wrapTensor } from './engine/engine.js';
 export { allocate, assertDType, isDType } from './dtype.js';
 export { stridesOf, normalizeAxis, normalizeAxes, checkShape, formatShape, shapesEqual } from './shape.js';

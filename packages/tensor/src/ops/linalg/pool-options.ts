@@ -5,24 +5,8 @@ import { formatShape } from '../../shape.js';
 import { describe } from '../operands.js';
 import type { Pool2dOptions } from './conv-options.js';
 import { checkOptions, parsePair } from './conv-options.js';
+import { poolOutputSize } from '../../kernels/pool-output-size.js';
 
-/**
- * PyTorch's pooling output size along one axis: `⌊(in + 2·pad − dil·(k − 1) − 1) / stride⌋ + 1`
- * (⌈…⌉ in ceil mode, dropping a last window that would start in the right padding). @internal
- */
-export function poolOutputSize(
-  size: number,
-  k: number,
-  stride: number,
-  pad: number,
-  dilation: number,
-  ceilMode: boolean,
-): number {
-  const span = size + 2 * pad - dilation * (k - 1) - 1;
-  let out = Math.floor((span + (ceilMode ? stride - 1 : 0)) / stride) + 1;
-  if (ceilMode && (out - 1) * stride >= size + pad) out--;
-  return out;
-}
 
 /**
  * Validates pooling arguments against a 4-D input shape and returns the normalised attrs and the

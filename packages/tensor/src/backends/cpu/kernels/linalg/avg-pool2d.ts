@@ -2,7 +2,8 @@ import { allocate } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import type { CpuBackend } from '../../cpu-backend.js';
 import type { NumericArray } from './gemm.js';
-import { axisDivisors, axisWindows, poolOutputSize, poolParams } from './pool-geometry.js';
+import { poolOutputSize } from '../../../../kernels/pool-output-size.js';
+import { axisDivisors, axisWindows, poolParams } from './pool-geometry.js';
 
 /**
  * `AvgPool2D`: `x: [N, C, H, W]` → `[N, C, H', W']`, each window's sum (in double) divided by

@@ -2,7 +2,8 @@ import { allocate } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import type { CpuBackend } from '../../cpu-backend.js';
 import type { NumericArray } from './gemm.js';
-import { axisWindows, poolOutputSize, poolParams } from './pool-geometry.js';
+import { poolOutputSize } from '../../../../kernels/pool-output-size.js';
+import { axisWindows, poolParams } from './pool-geometry.js';
 
 /**
  * `MaxPool2D`: `x: [N, C, H, W]` → `[N, C, H', W']`, the maximum of each (dilated) window; padding

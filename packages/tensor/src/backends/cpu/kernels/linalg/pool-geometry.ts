@@ -1,22 +1,6 @@
 import type { Pool2DAttrs } from '../../../../kernels/op-specs.js';
+import { poolOutputSize } from '../../../../kernels/pool-output-size.js';
 
-/**
- * PyTorch's pooling output size: `⌊(in + 2·pad − dil·(k − 1) − 1) / stride⌋ + 1` (⌈…⌉ in ceil
- * mode, dropping a last window that would start in the right padding).
- */
-export function poolOutputSize(
-  size: number,
-  k: number,
-  stride: number,
-  pad: number,
-  dilation: number,
-  ceilMode: boolean,
-): number {
-  const span = size + 2 * pad - dilation * (k - 1) - 1;
-  let out = Math.floor((span + (ceilMode ? stride - 1 : 0)) / stride) + 1;
-  if (ceilMode && (out - 1) * stride >= size + pad) out--;
-  return out;
-}
 
 /**
  * For each output position `q` along one axis, the first and one-past-last kernel taps `t` whose
