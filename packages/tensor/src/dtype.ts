@@ -52,7 +52,15 @@ export function allocate<D extends DType>(dtype: D, size: number): DTypeArrays[D
   }
 }
 
-/** True for `float32` and `float64`. @category Tensors */
+/**
+ * True for `float32` and `float64`.
+ * @example
+ * ```ts
+ * isFloat('float64'); // true
+ * isFloat('int32');   // false
+ * ```
+ * @category Tensors
+ */
 export function isFloat(dtype: DType): boolean {
   return dtype === 'float32' || dtype === 'float64';
 }
@@ -94,6 +102,11 @@ export function scalarDType(value: number | boolean, other: DType): DType {
 
 /**
  * Checks that `dtype` is one of `allowed`, or throws a `DTypeError` naming the op and argument.
+ * @example
+ * ```ts
+ * assertDType('gather', 'index', 'int32', ['int32']);   // passes
+ * assertDType('gather', 'index', 'float32', ['int32']); // throws DTypeError
+ * ```
  * @category Tensors
  */
 export function assertDType(op: string, arg: string, dtype: DType, allowed: readonly DType[]): void {
@@ -102,7 +115,15 @@ export function assertDType(op: string, arg: string, dtype: DType, allowed: read
   }
 }
 
-/** True when `value` names a dtype. @category Tensors */
+/**
+ * True when `value` names a dtype.
+ * @example
+ * ```ts
+ * isDType('float32'); // true
+ * isDType('int64');   // false
+ * ```
+ * @category Tensors
+ */
 export function isDType(value: unknown): value is DType {
   return typeof value === 'string' && value in RANK;
 }

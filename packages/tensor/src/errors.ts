@@ -41,9 +41,12 @@ function formatMessage(d: ErrorDetails): string {
  *
  * @example
  * ```ts
+ * let code = '';
  * try { matmul(zeros([2, 3]), zeros([4, 5])); } catch (e) {
- *   if (e instanceof NNError) console.log(e.code); // 'E_SHAPE'
+ *   if (e instanceof NNError) code = e.code;
  * }
+ * code; // 'E_SHAPE'
+ * matmul(zeros([2, 3]), zeros([4, 5])); // throws NNError
  * ```
  * @category Errors
  */
@@ -72,6 +75,11 @@ export class NNError extends Error {
 
 /**
  * A shape is incompatible with the operation (broadcasting, matmul inner dims, reshape sizes…).
+ * @example
+ * ```ts
+ * add(zeros([2]), zeros([3]));     // throws ShapeError
+ * reshape(zeros([2, 3]), [4]);     // throws ShapeError
+ * ```
  * @category Errors
  */
 export class ShapeError extends NNError {
@@ -82,6 +90,10 @@ export class ShapeError extends NNError {
 
 /**
  * A dtype is not accepted by the operation (e.g. a float index tensor).
+ * @example
+ * ```ts
+ * gather(tensor([1, 2]), 0, tensor([0.5])); // throws DTypeError (the index must be int32)
+ * ```
  * @category Errors
  */
 export class DTypeError extends NNError {
@@ -92,6 +104,11 @@ export class DTypeError extends NNError {
 
 /**
  * A non-tensor argument is invalid (a negative size, an unknown option, a non-integer axis…).
+ * @example
+ * ```ts
+ * manualSeed(-1);        // throws ArgumentError
+ * zeros([2, -1]);        // throws ArgumentError
+ * ```
  * @category Errors
  */
 export class ArgumentError extends NNError {
@@ -102,6 +119,11 @@ export class ArgumentError extends NNError {
 
 /**
  * An index is out of range (an axis, or a value inside an index tensor).
+ * @example
+ * ```ts
+ * sum(zeros([2, 3]), 2); // throws IndexError (dims of a rank-2 tensor are -2 … 1)
+ * indexSelect(tensor([1, 2]), 0, tensor([5], { dtype: 'int32' })); // throws IndexError
+ * ```
  * @category Errors
  */
 export class IndexError extends NNError {
@@ -113,6 +135,15 @@ export class IndexError extends NNError {
 /**
  * The active backend has no kernel for a primitive op. Falling back to another backend is
  * always explicit, never silent.
+ * @example
+ * ```ts
+ * class NoKernels extends CpuBackend {
+ *   override readonly kernels = {} as CpuBackend['kernels'];
+ * }
+ * setBackend(new NoKernels());
+ * const x = ones([2]); // creation only stores data: no kernel needed
+ * add(x, 1);           // throws KernelNotFoundError
+ * ```
  * @category Errors
  */
 export class KernelNotFoundError extends NNError {
@@ -123,6 +154,12 @@ export class KernelNotFoundError extends NNError {
 
 /**
  * A tensor was used after `dispose()` (directly, or by a `tidy` scope that ended).
+ * @example
+ * ```ts
+ * const t = ones([2]);
+ * t.dispose();
+ * t.toArray(); // throws DisposedTensorError
+ * ```
  * @category Errors
  */
 export class DisposedTensorError extends NNError {
@@ -133,6 +170,12 @@ export class DisposedTensorError extends NNError {
 
 /**
  * A backend-level failure: a tensor from another backend, a failed read, an unusable device.
+ * @example
+ * ```ts
+ * const t = ones([2]);
+ * setBackend(createCpuBackend()); // a new backend: t stays on the old one
+ * add(t, 1); // throws BackendError
+ * ```
  * @category Errors
  */
 export class BackendError extends NNError {

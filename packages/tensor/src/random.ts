@@ -19,7 +19,10 @@ function splitmix32(seed: number): () => number {
  * @example
  * ```ts
  * const g = new Generator(42);
- * randn([2], { generator: g }); // same values on every run
+ * const a = randn([2], { generator: g });  // same values on every run
+ * const b = randn([2], { generator: new Generator(42) });
+ * all(eq(a, b)).item(); // true
+ * g.seed;               // 42
  * ```
  * @category Random
  */
@@ -114,6 +117,11 @@ const DEFAULT_KEY = Symbol.for('@nn/tensor/generator@0');
 
 /**
  * The generator random ops use when none is passed.
+ * @example
+ * ```ts
+ * manualSeed(7);
+ * defaultGenerator().seed; // 7
+ * ```
  * @category Random
  */
 export function defaultGenerator(): Generator {
@@ -126,8 +134,9 @@ export function defaultGenerator(): Generator {
  * Seeds the default generator, making every later random op reproducible.
  * @example
  * ```ts
- * manualSeed(0); const a = rand([3]).toArray();
- * manualSeed(0); const b = rand([3]).toArray(); // a and b are equal
+ * manualSeed(0); const a = rand([3]);
+ * manualSeed(0); const b = rand([3]);
+ * all(eq(a, b)).item(); // true
  * ```
  * @category Random
  */

@@ -6,7 +6,15 @@ import { ArgumentError, IndexError, ShapeError } from './errors.js';
  */
 export type Shape = readonly number[];
 
-/** Formats a shape the way error messages print it: `[2,3]`. @category Tensors */
+/**
+ * Formats a shape the way error messages print it: `[2,3]`.
+ * @example
+ * ```ts
+ * formatShape([2, 3]); // '[2,3]'
+ * formatShape([]);     // '[]'
+ * ```
+ * @category Tensors
+ */
 export function formatShape(shape: Shape): string {
   return `[${shape.join(',')}]`;
 }
@@ -45,6 +53,11 @@ export function stridesOf(shape: Shape): number[] {
 
 /**
  * Checks that `shape` is an array of non-negative integers and returns a copy of it.
+ * @example
+ * ```ts
+ * checkShape('zeros', 'shape', [2, 0, 3]); // [2, 0, 3]
+ * checkShape('zeros', 'shape', [2, 1.5]);  // throws ArgumentError
+ * ```
  * @throws An {@link ArgumentError} naming `op` and `arg` otherwise.
  * @category Tensors
  */
@@ -94,7 +107,16 @@ export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
   return out;
 }
 
-/** True when two shapes are equal element by element. @category Tensors */
+/**
+ * True when two shapes are equal element by element.
+ * @example
+ * ```ts
+ * shapesEqual([2, 3], [2, 3]); // true
+ * shapesEqual([2, 3], [3, 2]); // false
+ * shapesEqual([], [1]);        // false
+ * ```
+ * @category Tensors
+ */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -106,6 +128,7 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
  * @example
  * ```ts
  * normalizeAxis('sum', 'dim', -1, 3); // 2
+ * normalizeAxis('sum', 'dim', 3, 3);  // throws IndexError
  * ```
  * @throws An {@link IndexError} when the axis is out of range; {@link ArgumentError} when not an integer.
  * @category Tensors
@@ -127,6 +150,12 @@ export function normalizeAxis(op: string, arg: string, axis: number, rank: numbe
 
 /**
  * Normalises one axis, several axes, or `undefined` (all axes) into sorted unique indices.
+ * @example
+ * ```ts
+ * normalizeAxes('sum', 'dim', [-1, 0], 3);   // [0, 2]
+ * normalizeAxes('sum', 'dim', undefined, 3); // [0, 1, 2]
+ * normalizeAxes('sum', 'dim', [1, -2], 3);   // throws ArgumentError (dim 1 twice)
+ * ```
  * @throws An {@link ArgumentError} when an axis repeats.
  * @category Tensors
  */

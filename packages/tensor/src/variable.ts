@@ -5,6 +5,9 @@ import { Tensor } from './tensor.js';
 
 let nextVariableId = 0;
 
+/** Which Variable currently holds each tensor as its value. */
+const owners = new WeakMap<Tensor, Variable>();
+
 /** Options of a new `Variable`. @category Tensors */
 export interface VariableOptions {
   /** A readable name (layers use the parameter path, e.g. `fc1.weight`). */
@@ -45,6 +48,21 @@ export class Variable {
     this.name = options.name ?? `variable_${this.id}`;
     this.trainable = options.trainable ?? true;
     this.#value = keep(value);
+    owners.set(value, this);
+  }
+
+  /**
+   * The Variable whose current value is `t`, if any. Autograd uses it to route gradients of a
+   * parameter's value to `Variable.grad`.
+   * @example
+   * ```ts
+   * const v = new Variable(zeros([2]));
+   * Variable.of(v.value) === v; // true
+   * Variable.of(zeros([2]));    // undefined
+   * ```
+   */
+  static of(t: Tensor): Variable | undefined {
+    return owners.get(t);
   }
 
   /** The current value. Replaced (never mutated) by `assign`. */
@@ -86,6 +104,8 @@ export class Variable {
     if (next === this.#value) return;
     const old = this.#value;
     this.#value = keep(next);
+    owners.delete(old);
+    owners.set(next, this);
     old.dispose();
   }
 

@@ -26,7 +26,9 @@ export function getBackend(): Backend {
  * backend stay there; using them in an op on this one throws a `BackendError`.
  * @example
  * ```ts
- * setBackend(createCpuBackend());
+ * const cpu = createCpuBackend();
+ * setBackend(cpu);
+ * getBackend() === cpu; // true
  * ```
  * @category Engine
  */
@@ -56,6 +58,12 @@ export function onOp(listener: OpListener): () => void {
 
 /**
  * Wraps storage already written to `backend` in a tracked `Tensor`.
+ * @example
+ * ```ts
+ * const backend = getBackend();
+ * const dataId = backend.write(new Float32Array([1, 2, 3, 4]), [2, 2], 'float32');
+ * wrapTensor({ dataId, shape: [2, 2], dtype: 'float32' }, backend).toArray(); // [[1, 2], [3, 4]]
+ * ```
  * @internal
  */
 export function wrapTensor(info: { dataId: object; shape: Shape; dtype: DType }, backend: Backend): Tensor {
@@ -67,6 +75,12 @@ export function wrapTensor(info: { dataId: object; shape: Shape; dtype: DType },
 /**
  * Creates a tensor on the active backend from a typed array it may keep (do not mutate `values`
  * afterwards).
+ * @example
+ * ```ts
+ * const t = fromValues(new Int32Array([1, 2, 3, 4, 5, 6]), [2, 3], 'int32');
+ * t.shape;     // [2, 3]
+ * t.toArray(); // [[1, 2, 3], [4, 5, 6]]
+ * ```
  * @category Backend authoring
  */
 export function fromValues(values: TypedArray, shape: Shape, dtype: DType): Tensor {

@@ -17,12 +17,14 @@ function collectTensors(value: unknown, out: Set<unknown>, seen = new Set<unknow
 }
 
 function closeFrame(frame: Set<unknown>, keepers: Set<unknown>): void {
-  const { scopes } = engineState();
+  const { scopes, retainCounts, pendingDispose } = engineState();
   scopes.pop();
   const parent = scopes.at(-1);
   for (const t of frame) {
-    if (keepers.has(t)) parent?.add(t as Tensor);
-    else (t as Tensor).dispose();
+    const tensor = t as Tensor;
+    if (keepers.has(tensor)) parent?.add(tensor);
+    else if (retainCounts.has(tensor)) pendingDispose.add(tensor);
+    else tensor.dispose();
   }
 }
 
@@ -32,10 +34,14 @@ function closeFrame(frame: Set<unknown>, keepers: Set<unknown>): void {
  *
  * @example
  * ```ts
+ * const x = tensor([1, 2]);
+ * let h: Tensor | undefined;
  * const y = tidy(() => {
- *   const h = mul(x, 2);   // disposed when tidy returns
- *   return add(h, 1);      // kept
+ *   h = mul(x, 2);     // disposed when tidy returns
+ *   return add(h, 1);  // kept
  * });
+ * h?.isDisposed; // true
+ * y.toArray();   // [3, 5]
  * ```
  * @throws {@link ArgumentError} when `fn` is async: a tidy scope cannot span an await.
  * @category Engine
@@ -80,10 +86,12 @@ export function keep<T extends Tensor>(t: T): T {
  * block ends, except those passed to `keep`.
  * @example
  * ```ts
+ * let tmp: Tensor | undefined;
  * {
  *   using _ = scope();
- *   const tmp = randn([100, 100]); // disposed at the closing brace
+ *   tmp = randn([100, 100]); // disposed at the closing brace
  * }
+ * tmp.isDisposed; // true
  * ```
  * @category Engine
  */
@@ -100,4 +108,47 @@ export function scope(): Disposable {
       closeFrame(frame, new Set());
     },
   };
+}
+
+/**
+ * Marks `t` as still needed by a holder other than its scope (autograd's graph holds the tensors
+ * its gradient rules read). A scope that ends while `t` is retained defers the disposal until the
+ * last holder calls `release`. Explicit `t.dispose()` is not deferred.
+ * @example
+ * ```ts
+ * let t!: Tensor;
+ * tidy(() => { t = retain(ones([2])); });
+ * t.isDisposed; // false
+ * release(t);
+ * t.isDisposed; // true
+ * ```
+ * @category Engine
+ */
+export function retain<T extends Tensor>(t: T): T {
+  const { retainCounts } = engineState();
+  retainCounts.set(t, (retainCounts.get(t) ?? 0) + 1);
+  return t;
+}
+
+/**
+ * Drops one hold taken by `retain`; when it was the last and the tensor's scope has ended, the
+ * tensor is disposed now.
+ * @example
+ * ```ts
+ * const t = retain(ones([2]));
+ * release(t);
+ * t.isDisposed; // false (its scope has not ended: it is not pending)
+ * ```
+ * @category Engine
+ */
+export function release(t: Tensor): void {
+  const { retainCounts, pendingDispose } = engineState();
+  const count = retainCounts.get(t);
+  if (count === undefined) return;
+  if (count > 1) {
+    retainCounts.set(t, count - 1);
+    return;
+  }
+  retainCounts.delete(t);
+  if (pendingDispose.delete(t)) t.dispose();
 }

@@ -20,6 +20,10 @@ export interface EngineState {
   readonly scopes: Set<Tracked>[];
   /** Frees storage of tensors that were garbage-collected without `dispose()`. */
   readonly finalizer: FinalizationRegistry<HeldStorage>;
+  /** How many holders (e.g. an autograd graph) still need each retained tensor. */
+  readonly retainCounts: WeakMap<Tracked, number>;
+  /** Retained tensors whose scope ended: disposed when their last holder releases them. */
+  readonly pendingDispose: WeakSet<Tracked>;
 }
 
 const KEY = Symbol.for('@nn/tensor/engine@0');
@@ -37,6 +41,8 @@ export function engineState(): EngineState {
       listeners: new Set(),
       scopes: [],
       finalizer: new FinalizationRegistry((held) => held.backend.disposeData(held.dataId)),
+      retainCounts: new WeakMap(),
+      pendingDispose: new WeakSet(),
     };
     g[KEY] = state;
   }

@@ -14,6 +14,15 @@ const CAPABILITIES: BackendCapabilities = {
 /**
  * The reference backend: dense row-major typed arrays in the JavaScript heap. Complete (every
  * primitive), float64-capable, and the semantic definition other backends are tested against.
+ * @example
+ * ```ts
+ * const cpu = new CpuBackend();
+ * cpu.name;                           // 'cpu'
+ * cpu.capabilities.floatPrecision;    // 64
+ * const id = cpu.write(new Int32Array([1, 2]), [2], 'int32');
+ * cpu.readSync(id);                   // Int32Array [1, 2]
+ * cpu.numDataIds();                   // 1
+ * ```
  * @category Backends
  */
 export class CpuBackend implements Backend {

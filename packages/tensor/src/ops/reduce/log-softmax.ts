@@ -19,7 +19,7 @@ import { singleAxis } from './dims.js';
  * @example
  * ```ts
  * logSoftmax(tensor([1000, 0])).toArray();     // [0, -1000]
- * logSoftmax(tensor([[2, 2], [7, 7]])).toArray(); // [[-0.6931…, -0.6931…], [-0.6931…, -0.6931…]] (log 0.5)
+ * logSoftmax(tensor([[2, 2], [7, 7]])).toArray(); // ≈ [[-0.693147, -0.693147], [-0.693147, -0.693147]] (log 0.5)
  * ```
  * @category Activations
  */
