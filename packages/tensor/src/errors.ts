@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'E_INDEX'
   | 'E_KERNEL_NOT_FOUND'
   | 'E_DISPOSED'
-  | 'E_BACKEND';
+  | 'E_BACKEND'
+  | 'E_GRADIENT';
 
 /**
  * What went wrong, in the words every `@nn` error uses: the operation, the argument, what was

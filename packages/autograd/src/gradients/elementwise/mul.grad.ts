@@ -1,0 +1,9 @@
+import { mul } from '@nn/tensor';
+import type { GradRule } from '../types.js';
+import { unbroadcast } from '../unbroadcast.js';
+
+/** `d(a · b) = b·da + a·db`, summed back over broadcast dims. */
+export const mulGrad: GradRule<'Mul'> = (dy, { inputs: { a, b } }) => ({
+  a: unbroadcast(mul(dy, b), a.shape),
+  b: unbroadcast(mul(dy, a), b.shape),
+});
