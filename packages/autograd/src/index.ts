@@ -22,3 +22,5 @@ export { requiresGrad } from './requires-grad.js';
 export { GradientError } from './errors.js';
 export { GRADIENTS, NON_DIFFERENTIABLE } from './gradients/index.js';
 export type { GradRule, InputGrads } from './gradients/types.js';
+export { captureGraph, type CapturedGraph, type CapturedNode } from './graph-capture.js';
+export { gradNorms } from './grad-norms.js';
