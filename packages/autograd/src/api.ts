@@ -1,6 +1,7 @@
 import { ArgumentError, keep, onesLike, ShapeError, Tensor, Variable, zerosLike } from '@nn/tensor';
 import { runKernel } from '@nn/tensor/backend';
 import { reversePass } from './backward-pass.js';
+import { withNodeFrame } from './node-frame.js';
 import { GradientError } from './errors.js';
 import { closeRecording, isRecording, openRecording } from './recorder.js';
 import { requiresGrad, unwatch, watch } from './requires-grad.js';
@@ -216,16 +217,18 @@ export function valueAndGrad<A extends Differentiable[]>(
     openRecording();
     state.gradScopes++;
     try {
-      const value = f(...args);
-      if (!(value instanceof Tensor)) {
-        throw new ArgumentError({ op: 'valueAndGrad', arg: 'f', expected: 'a function returning a Tensor', got: typeof value });
-      }
-      const seed = seedFor('valueAndGrad', value, undefined);
-      const grads = requiresGrad(value)
-        ? reversePass(value, seed, { createGraph: nested, retainGraph: nested })
-        : new Map<Tensor, Tensor>();
-      const mapped = args.length === 1 ? mapStructure(args[0]!, grads) : args.map((a) => mapStructure(a, grads));
-      return { value, grads: mapped as never };
+      return withNodeFrame(nested, () => {
+        const value = f(...args);
+        if (!(value instanceof Tensor)) {
+          throw new ArgumentError({ op: 'valueAndGrad', arg: 'f', expected: 'a function returning a Tensor', got: typeof value });
+        }
+        const seed = seedFor('valueAndGrad', value, undefined);
+        const grads = requiresGrad(value)
+          ? reversePass(value, seed, { createGraph: nested, retainGraph: nested })
+          : new Map<Tensor, Tensor>();
+        const mapped = args.length === 1 ? mapStructure(args[0]!, grads) : args.map((a) => mapStructure(a, grads));
+        return { value, grads: mapped as never };
+      });
     } finally {
       state.gradScopes--;
       closeRecording();

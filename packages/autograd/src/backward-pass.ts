@@ -53,9 +53,11 @@ function checkGradShape(node: GradNode, index: number, input: Tensor, g: Tensor)
   }
 }
 
-/** Releases the tensors a node holds and forgets it. */
-function releaseNode(node: GradNode): void {
-  autogradState().nodes.delete(node.output);
+/** Releases the tensors a node holds and forgets it (once; later calls do nothing). */
+export function releaseNode(node: GradNode): void {
+  const { nodes } = autogradState();
+  if (nodes.get(node.output) !== node) return;
+  nodes.delete(node.output);
   for (const t of node.saved) release(t);
 }
 

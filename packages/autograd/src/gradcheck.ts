@@ -1,6 +1,8 @@
 import { ArgumentError, concat, DTypeError, mul, reshape, sum, Tensor, tensor, zeros } from '@nn/tensor';
-import { grad, noGrad } from './api.js';
+import { grad } from './api.js';
+import { autogradState } from './state.js';
 import { reversePass } from './backward-pass.js';
+import { withNodeFrame } from './node-frame.js';
 import { GradientError } from './errors.js';
 import { closeRecording, openRecording } from './recorder.js';
 import { requiresGrad, unwatch, watch } from './requires-grad.js';
@@ -24,8 +26,9 @@ function unravel(i: number, shape: readonly number[]): string {
   return `[${idx.join(',')}]`;
 }
 
+/** `f(...inputs)` as float64 values. Not under `noGrad`: an `f` that takes gradients itself must record them. */
 function evaluate<A extends Tensor[]>(f: (...inputs: A) => Tensor, inputs: A): Float64Array {
-  return noGrad(() => Float64Array.from(f(...inputs).dataSync()));
+  return withNodeFrame(false, () => Float64Array.from(f(...inputs).dataSync()));
 }
 
 /**
@@ -81,28 +84,33 @@ export function gradcheck<A extends Tensor[]>(f: (...inputs: A) => Tensor, input
 }
 
 function shapeOf<A extends Tensor[]>(f: (...inputs: A) => Tensor, inputs: A): readonly number[] {
-  return noGrad(() => f(...inputs).shape);
+  return withNodeFrame(false, () => f(...inputs).shape);
 }
 
 /** For each input, its Jacobian rows `J[o][k] = d out[o] / d in[k]`, flattened row-major. */
 function analyticJacobians<A extends Tensor[]>(f: (...inputs: A) => Tensor, inputs: A, outSize: number): Float64Array[] {
   const jacobians = inputs.map((x) => new Float64Array(outSize * x.size));
+  const state = autogradState();
   for (const x of inputs) watch(x);
   openRecording();
+  state.gradScopes++; // a grad taken inside f records its backward pass for this one
   try {
     for (let o = 0; o < outSize; o++) {
-      const y = f(...inputs);
-      if (!requiresGrad(y)) continue; // f does not depend on the inputs: the analytic Jacobian is 0
-      const seedValues = new Float64Array(outSize);
-      seedValues[o] = 1;
-      const seed = tensor(seedValues, { shape: y.shape, dtype: y.dtype });
-      const grads = reversePass(y, seed, { createGraph: false, retainGraph: false });
-      inputs.forEach((x, i) => {
-        const g = grads.get(x) ?? zeros(x.shape, { dtype: x.dtype });
-        jacobians[i]!.set(g.dataSync(), o * x.size);
+      withNodeFrame(false, () => {
+        const y = f(...inputs);
+        if (!requiresGrad(y)) return; // f does not depend on the inputs: the analytic Jacobian is 0
+        const seedValues = new Float64Array(outSize);
+        seedValues[o] = 1;
+        const seed = tensor(seedValues, { shape: y.shape, dtype: y.dtype });
+        const grads = reversePass(y, seed, { createGraph: false, retainGraph: false });
+        inputs.forEach((x, i) => {
+          const g = grads.get(x) ?? zeros(x.shape, { dtype: x.dtype });
+          jacobians[i]!.set(g.dataSync(), o * x.size);
+        });
       });
     }
   } finally {
+    state.gradScopes--;
     closeRecording();
     for (const x of inputs) unwatch(x);
   }

@@ -46,8 +46,10 @@ function flatGrads(record: OpRecord, grads: Record<string, unknown>): (Tensor | 
 
 /** Adds `node` to the graph, holding its tensors until the graph is released. */
 export function addNode(node: GradNode): void {
+  const state = autogradState();
   for (const t of node.saved) retain(t);
-  autogradState().nodes.set(node.output, node);
+  state.nodes.set(node.output, node);
+  state.nodeFrames.at(-1)?.add(node);
 }
 
 function record(rec: OpRecord): void {

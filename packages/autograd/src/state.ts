@@ -25,6 +25,8 @@ export interface AutogradState {
   enabled: number;
   /** Running `grad`/`valueAndGrad` calls; an inner one records its backward pass for the outer. */
   gradScopes: number;
+  /** Nodes recorded inside each running `grad`/`valueAndGrad`/`gradcheck` call, innermost last. */
+  readonly nodeFrames: Set<GradNode>[];
   /** Open `noGrad` scopes; recording is off while any is open. */
   paused: number;
   /** Unsubscribes the engine listener; set while `enabled > 0`. */
@@ -42,6 +44,6 @@ const KEY = Symbol.for('@nn/autograd/state@0');
 /** The autograd state (created on first use). */
 export function autogradState(): AutogradState {
   const g = globalThis as { [KEY]?: AutogradState };
-  g[KEY] ??= { enabled: 0, gradScopes: 0, paused: 0, unsubscribe: null, anomaly: false, watched: new Map(), nodes: new WeakMap() };
+  g[KEY] ??= { enabled: 0, gradScopes: 0, nodeFrames: [], paused: 0, unsubscribe: null, anomaly: false, watched: new Map(), nodes: new WeakMap() };
   return g[KEY];
 }
