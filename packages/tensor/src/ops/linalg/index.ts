@@ -1,5 +1,5 @@
 // Public ops of the linalg group (linear algebra, convolution, pooling); each op lives in its own file.
-export { matmul } from './matmul.js';
+export { matmul, type MatmulOptions } from './matmul.js';
 export { dot } from './dot.js';
 export { outer } from './outer.js';
 export { conv1d, type Conv1dOptions } from './conv1d.js';

@@ -1,7 +1,7 @@
 import { promoteTypes } from '../../dtype.js';
 import { runKernel } from '../../engine/engine.js';
 import { tidy } from '../../engine/scope.js';
-import { DTypeError, ShapeError } from '../../errors.js';
+import { ArgumentError, DTypeError, ShapeError } from '../../errors.js';
 import { formatShape } from '../../shape.js';
 import type { Tensor } from '../../tensor.js';
 import { castTo, checkTensor } from '../operands.js';
@@ -20,6 +20,10 @@ import { reshapeTo } from './conv-options.js';
  *
  * @param a - left operand, at least 1-D.
  * @param b - right operand, at least 1-D.
+ * @param options - `transposeA` / `transposeB` (default false) multiply by the transpose of the last
+ *   two dims of `a` / `b` without copying it (as TF.js's `matMul`): `matmul(a, b, { transposeB: true })`
+ *   equals `matmul(a, transpose(b, -2, -1))`. Backward passes use them. Both need operands of at
+ *   least 2 dims.
  * @returns the product, in the promoted dtype.
  * @throws {@link ShapeError} when an operand is 0-D, when `a.shape[-1] ≠ b.shape[-2]`, or when the batch dims do not broadcast.
  * @throws {@link DTypeError} for `bool` operands.
@@ -28,12 +32,15 @@ import { reshapeTo } from './conv-options.js';
  * matmul(tensor([[1, 2], [3, 4]]), tensor([[5], [6]])).toArray(); // [[17], [39]]
  * matmul(tensor([1, 2]), tensor([[1, 0], [0, 1]])).toArray();      // [1, 2]
  * matmul(ones([5, 2, 3]), ones([3, 4])).shape;                     // [5, 2, 4]
+ * matmul(ones([2, 3]), ones([4, 3]), { transposeB: true }).shape;  // [2, 4]
  * ```
  * @category Linear algebra
  */
-export function matmul(a: Tensor, b: Tensor): Tensor {
+export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
   checkTensor('matmul', 'a', a);
   checkTensor('matmul', 'b', b);
+  const transposeA = options.transposeA ?? false;
+  const transposeB = options.transposeB ?? false;
   for (const [arg, t] of [
     ['a', a],
     ['b', b],
@@ -43,8 +50,20 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     if (t.rank === 0)
       throw new ShapeError({ op: 'matmul', arg, expected: 'a tensor of at least 1 dimension', got: 'a 0-D tensor' });
   }
-  const aShape = a.rank === 1 ? [1, a.shape[0]!] : [...a.shape];
-  const bShape = b.rank === 1 ? [b.shape[0]!, 1] : [...b.shape];
+  for (const [arg, flag, t] of [
+    ['transposeA', transposeA, a],
+    ['transposeB', transposeB, b],
+  ] as const) {
+    if (typeof flag !== 'boolean') throw new ArgumentError({ op: 'matmul', arg, expected: 'a boolean', got: String(flag) });
+    if (flag && t.rank < 2) {
+      throw new ArgumentError({ op: 'matmul', arg, expected: 'an operand of at least 2 dimensions to transpose', got: `shape ${formatShape(t.shape)}` });
+    }
+  }
+  // Physical shapes (as stored) and logical shapes (as multiplied, after the optional transposes).
+  const aPhysical = a.rank === 1 ? [1, a.shape[0]!] : [...a.shape];
+  const bPhysical = b.rank === 1 ? [b.shape[0]!, 1] : [...b.shape];
+  const aShape = transposeA ? swapLast(aPhysical) : aPhysical;
+  const bShape = transposeB ? swapLast(bPhysical) : bPhysical;
   const k = aShape[aShape.length - 1]!;
   if (k !== bShape[bShape.length - 2]) {
     throw new ShapeError({
@@ -76,8 +95,23 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.rank > 1) shape.push(aShape[aShape.length - 2]!);
   if (b.rank > 1) shape.push(bShape[bShape.length - 1]!);
   return tidy(() => {
-    const ta = castTo(reshapeTo(a, aShape), dtype);
-    const tb = castTo(reshapeTo(b, bShape), dtype);
-    return reshapeTo(runKernel('MatMul', { a: ta, b: tb }, { transposeA: false, transposeB: false }), shape);
+    const ta = castTo(reshapeTo(a, aPhysical), dtype);
+    const tb = castTo(reshapeTo(b, bPhysical), dtype);
+    return reshapeTo(runKernel('MatMul', { a: ta, b: tb }, { transposeA, transposeB }), shape);
   });
+}
+
+/** Options of `matmul`. @category Linear algebra */
+export interface MatmulOptions {
+  /** Multiply by the transpose of `a`'s last two dims. */
+  transposeA?: boolean;
+  /** Multiply by the transpose of `b`'s last two dims. */
+  transposeB?: boolean;
+}
+
+function swapLast(shape: number[]): number[] {
+  const out = [...shape];
+  const n = out.length;
+  [out[n - 2], out[n - 1]] = [out[n - 1]!, out[n - 2]!];
+  return out;
 }
