@@ -3,12 +3,14 @@ import { ArgumentError } from '../../errors.js';
 import type { Tensor } from '../../tensor.js';
 import { checkTensor } from '../operands.js';
 import { checkNumber } from './helpers.js';
-import { maximum } from './maximum.js';
-import { minimum } from './minimum.js';
+import { add } from './add.js';
+import { gt } from './gt.js';
+import { lt } from './lt.js';
+import { where } from './where.js';
 
 /**
- * Clamps `x` into `[min, max]`, elementwise: `minimum(maximum(x, min), max)`, so NaN stays NaN and
- * `min > max` gives `max` everywhere (as PyTorch). A missing bound (`null` or omitted) is not
+ * Clamps `x` into `[min, max]`, elementwise, as PyTorch: NaN stays NaN, a NaN bound gives NaN, and
+ * `min > max` gives `max` everywhere. The gradient flows where `min ≤ x ≤ max` (bounds included). A missing bound (`null` or omitted) is not
  * applied. Bounds are weak numbers: an int32 tensor with a fractional bound becomes float32.
  *
  * `x: [...S] → [...S]`.
@@ -35,8 +37,8 @@ export function clamp(x: Tensor, min?: number | null, max?: number | null): Tens
   }
   return tidy(() => {
     let y = x;
-    if (lo !== null) y = maximum(y, lo);
-    if (hi !== null) y = minimum(y, hi);
+    if (lo !== null) y = Number.isNaN(lo) ? add(y, NaN) : where(lt(y, lo), lo, y);
+    if (hi !== null) y = Number.isNaN(hi) ? add(y, NaN) : where(gt(y, hi), hi, y);
     return y;
   });
 }

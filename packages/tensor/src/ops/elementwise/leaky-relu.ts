@@ -3,7 +3,6 @@ import type { Tensor } from '../../tensor.js';
 import { checkTensor } from '../operands.js';
 import { gt } from './gt.js';
 import { checkNumber, floatTensor } from './helpers.js';
-import { maximum } from './maximum.js';
 import { mul } from './mul.js';
 import { where } from './where.js';
 
@@ -29,8 +28,7 @@ export function leakyRelu(x: Tensor, negativeSlope = 0.01): Tensor {
   const slope = checkNumber('leakyRelu', 'negativeSlope', negativeSlope, true);
   return tidy(() => {
     const xf = floatTensor(x);
-    // For slopes in [0, 1], max(x, slope·x) picks exactly x or slope·x: one op fewer than where.
-    if (slope >= 0 && slope <= 1) return maximum(xf, mul(xf, slope));
+    // `where`, not max(x, slope·x): at x = 0 the gradient is the slope, as in PyTorch.
     return where(gt(xf, 0), xf, mul(xf, slope));
   });
 }

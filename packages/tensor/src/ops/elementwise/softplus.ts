@@ -11,7 +11,7 @@ import { checkNumber, floatTensor } from './helpers.js';
 import { log1p } from './log1p.js';
 import { mul } from './mul.js';
 import { neg } from './neg.js';
-import { relu } from './relu.js';
+import { maximum } from './maximum.js';
 import { where } from './where.js';
 
 /**
@@ -43,7 +43,8 @@ export function softplus(x: Tensor, beta = 1, threshold = 20): Tensor {
   return tidy(() => {
     const xf = floatTensor(x);
     const z = b === 1 ? xf : mul(xf, b);
-    const logTerm = add(relu(z), log1p(exp(neg(abs(z)))));
+    // maximum (not relu) so that the derivative at 0 is PyTorch's sigmoid(0) = 0.5: ties split evenly.
+    const logTerm = add(maximum(z, 0), log1p(exp(neg(abs(z)))));
     return where(gt(z, t), xf, b === 1 ? logTerm : div(logTerm, b));
   });
 }

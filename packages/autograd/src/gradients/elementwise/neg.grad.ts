@@ -1,0 +1,5 @@
+import { neg } from '@nn/tensor';
+import type { GradRule } from '../types.js';
+
+/** `d(−x) = −dx`. */
+export const negGrad: GradRule<'Neg'> = (dy) => ({ x: neg(dy) });
