@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as backendApi from '../src/backend.js';
 import * as api from '../src/index.js';
-import { compare } from './doc-examples/compare.js';
-import { compileExample } from './doc-examples/compile.js';
-import { exportExamples } from './doc-examples/coverage.js';
-import { parseClaim } from './doc-examples/expected.js';
-import { type DocExample, extractExamples } from './doc-examples/extract.js';
-import { type RunEnvironment, runExample } from './doc-examples/run.js';
+import { compare } from '../../../scripts/doc-examples/compare.js';
+import { compileExample } from '../../../scripts/doc-examples/compile.js';
+import { exportExamples } from '../../../scripts/doc-examples/coverage.js';
+import { parseClaim } from '../../../scripts/doc-examples/expected.js';
+import { type DocExample, extractExamples } from '../../../scripts/doc-examples/extract.js';
+import { type RunEnvironment, runExample } from '../../../scripts/doc-examples/run.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { examples, problems } = extractExamples(join(root, 'src'), root);
