@@ -147,6 +147,8 @@ export function backward(loss: Tensor, options: BackwardOptions = {}): void {
   const createGraph = options.createGraph ?? false;
   const seed = seedFor('backward', loss, options.gradient);
   const leaves = reversePass(loss, seed, { createGraph, retainGraph: options.retainGraph ?? createGraph });
+  // The seed we made is ours to free, unless a recorded backward op still reads it or it is a result.
+  if (options.gradient === undefined && !createGraph && ![...leaves.values()].includes(seed)) seed.dispose();
   for (const [t, g] of leaves) {
     const v = Variable.of(t);
     if (v === undefined || !v.trainable) {
@@ -227,6 +229,7 @@ export function valueAndGrad<A extends Differentiable[]>(
           ? reversePass(value, seed, { createGraph: nested, retainGraph: nested })
           : new Map<Tensor, Tensor>();
         const mapped = args.length === 1 ? mapStructure(args[0]!, grads) : args.map((a) => mapStructure(a, grads));
+        if (!nested && ![...grads.values()].includes(seed)) seed.dispose();
         return { value, grads: mapped as never };
       });
     } finally {

@@ -1,6 +1,6 @@
 import { add, formatShapeOf, tidy, type Tensor } from './tensor-ops.js';
-import { release } from '@nn/tensor/backend';
 import { checkFinite } from './anomaly.js';
+import { releaseNode } from './graph-lifetime.js';
 import { GradientError } from './errors.js';
 import { requiresGrad } from './requires-grad.js';
 import { autogradState, type GradNode } from './state.js';
@@ -53,14 +53,6 @@ function checkGradShape(node: GradNode, index: number, input: Tensor, g: Tensor)
   }
 }
 
-/** Releases the tensors a node holds and forgets it (once; later calls do nothing). */
-export function releaseNode(node: GradNode): void {
-  const { nodes } = autogradState();
-  if (nodes.get(node.output) !== node) return;
-  nodes.delete(node.output);
-  for (const t of node.saved) release(t);
-}
-
 /**
  * Runs reverse-mode differentiation from `root` with initial gradient `seed` (root's shape).
  * Returns the gradient of every leaf reached (a tensor that requires grad but was not produced by
@@ -79,7 +71,8 @@ export function reversePass(root: Tensor, seed: Tensor, options: PassOptions): M
         const dy = grads.get(node.output);
         grads.delete(node.output);
         if (dy !== undefined) propagate(node, dy, grads);
-        if (!options.retainGraph) releaseNode(node);
+        // No cascade: every upstream node is itself in `order`, and the pass still needs it.
+        if (!options.retainGraph) releaseNode(node, false);
       }
       return grads; // what is left are the leaves' gradients
     });

@@ -1,6 +1,7 @@
 import { ArgumentError, Tensor } from '@nn/tensor';
 import { noGrad } from './api.js';
-import { addNode, isRecording } from './recorder.js';
+import { addNode } from './graph-lifetime.js';
+import { isRecording } from './recorder.js';
 import { requiresGrad } from './requires-grad.js';
 
 /** What the function given to `customGrad` returns. @category Autograd */

@@ -1,4 +1,4 @@
-import { releaseNode } from './backward-pass.js';
+import { releaseNode } from './graph-lifetime.js';
 import { autogradState } from './state.js';
 
 /**

@@ -1,6 +1,6 @@
 import { onOp, type OpRecord, type Tensor } from '@nn/tensor';
-import { retain } from '@nn/tensor/backend';
 import { checkFinite } from './anomaly.js';
+import { addNode } from './graph-lifetime.js';
 import { GRADIENTS, NON_DIFFERENTIABLE } from './gradients/index.js';
 import type { GradRule } from './gradients/types.js';
 import { requiresGrad } from './requires-grad.js';
@@ -44,13 +44,6 @@ function flatGrads(record: OpRecord, grads: Record<string, unknown>): (Tensor | 
   return out;
 }
 
-/** Adds `node` to the graph, holding its tensors until the graph is released. */
-export function addNode(node: GradNode): void {
-  const state = autogradState();
-  for (const t of node.saved) retain(t);
-  state.nodes.set(node.output, node);
-  state.nodeFrames.at(-1)?.add(node);
-}
 
 function record(rec: OpRecord): void {
   if (!isRecording()) return;

@@ -37,6 +37,12 @@ export interface AutogradState {
   readonly watched: Map<Tensor, number>;
   /** The node that produced each recorded tensor. */
   readonly nodes: WeakMap<Tensor, GradNode>;
+  /** How many live nodes read each tensor. A dead tensor with none lets its own node go. */
+  readonly consumers: WeakMap<Tensor, number>;
+  /** Tensors whose scope ended while the graph held them: no code can start a backward pass from them. */
+  readonly dead: WeakSet<Tensor>;
+  /** Unsubscribes from the engine's deferred disposals; set once recording was first used. */
+  deferredUnsubscribe: (() => void) | null;
 }
 
 const KEY = Symbol.for('@nn/autograd/state@0');
@@ -44,6 +50,7 @@ const KEY = Symbol.for('@nn/autograd/state@0');
 /** The autograd state (created on first use). */
 export function autogradState(): AutogradState {
   const g = globalThis as { [KEY]?: AutogradState };
-  g[KEY] ??= { enabled: 0, gradScopes: 0, nodeFrames: [], paused: 0, unsubscribe: null, anomaly: false, watched: new Map(), nodes: new WeakMap() };
+  g[KEY] ??= { enabled: 0, gradScopes: 0, nodeFrames: [], paused: 0, unsubscribe: null, anomaly: false, watched: new Map(), nodes: new WeakMap(),
+    consumers: new WeakMap(), dead: new WeakSet(), deferredUnsubscribe: null };
   return g[KEY];
 }

@@ -96,3 +96,26 @@ describe('graph capture and gradient norms', () => {
     });
   });
 });
+
+describe('graph lifetime', () => {
+  it('a dead branch computed while recording is freed when its scope ends, a live one is kept', () => {
+    const stop = enableGrad();
+    try {
+      const w = new Variable(tensor([1, 2, 3]));
+      const before = w.value.backend.numDataIds();
+      const loss = tidy(() => {
+        const h = mul(w.value, w.value); // read by the loss: must survive until backward
+        sum(mul(h, 3)); // a metric nobody keeps: its branch is released when the tidy ends
+        return sum(h);
+      });
+      backward(loss);
+      expect(w.grad?.toArray()).toEqual([2, 4, 6]);
+      loss.dispose();
+      w.grad?.dispose();
+      w.grad = null;
+      expect(w.value.backend.numDataIds()).toBe(before);
+    } finally {
+      stop();
+    }
+  });
+});

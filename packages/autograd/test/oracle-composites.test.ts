@@ -101,13 +101,10 @@ describe('graph memory', () => {
     expect(backend.numDataIds(), 'tensors left behind').toBe(before);
   });
 
-  // KNOWN LEAK (reported to the core's owner): with enableGrad + backward, a node whose output
-  // does not reach the loss (an unused split piece, a softmax computed for display while
-  // recording) is never visited, so it keeps its output (and inputs) retained after the tidy
-  // that created them ends. valueAndGrad releases such nodes when it returns; backward cannot
-  // know whether a later backward will need them. `it.fails` records today's behaviour: when the
-  // leak is fixed this test fails, and `it.fails` should become `it`.
-  it.fails('backward frees the nodes of results that do not reach the loss', () => {
+  // With enableGrad + backward, a node whose output does not reach the loss (an unused split
+  // piece, a softmax computed for display while recording) is released when the tidy that
+  // created its output ends, since no backward pass can start from it any more.
+  it('backward frees the nodes of results that do not reach the loss', () => {
     const backend = getBackend();
     const w = new Variable(tensor([1, 2, 3, 4]), { name: 'w' });
     const before = backend.numDataIds();

@@ -25,7 +25,7 @@ export {
   type ArgReduceSpec,
 } from './kernels/op-specs.js';
 export { poolOutputSize } from './kernels/pool-output-size.js';
-export { retain, release } from './engine/scope.js';
+export { retain, release, onDeferredDispose } from './engine/scope.js';
 export { runKernel, fromValues, wrapTensor } from './engine/engine.js';
 export { allocate, assertDType, isDType } from './dtype.js';
 export { stridesOf, normalizeAxis, normalizeAxes, checkShape, formatShape, shapesEqual } from './shape.js';

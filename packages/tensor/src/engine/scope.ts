@@ -17,15 +17,19 @@ function collectTensors(value: unknown, out: Set<unknown>, seen = new Set<unknow
 }
 
 function closeFrame(frame: Set<unknown>, keepers: Set<unknown>): void {
-  const { scopes, retainCounts, pendingDispose } = engineState();
+  const { scopes, retainCounts, pendingDispose, deferredDisposeListeners } = engineState();
   scopes.pop();
   const parent = scopes.at(-1);
+  const deferred: Tensor[] = [];
   for (const t of frame) {
     const tensor = t as Tensor;
     if (keepers.has(tensor)) parent?.add(tensor);
-    else if (retainCounts.has(tensor)) pendingDispose.add(tensor);
-    else tensor.dispose();
+    else if (retainCounts.has(tensor)) {
+      pendingDispose.add(tensor);
+      deferred.push(tensor);
+    } else tensor.dispose();
   }
+  for (const tensor of deferred) for (const listener of [...deferredDisposeListeners]) listener(tensor);
 }
 
 /**
@@ -151,4 +155,25 @@ export function release(t: Tensor): void {
   }
   retainCounts.delete(t);
   if (pendingDispose.delete(t)) t.dispose();
+}
+
+/**
+ * Subscribes to tensors whose disposal a scope deferred because they were retained (see
+ * `retain`): such a tensor is unreachable for the code that made it, so a holder that only needs it
+ * for something that can no longer happen may `release` it now. Returns the unsubscribe function.
+ * @example
+ * ```ts
+ * const seen: Tensor[] = [];
+ * const stop = onDeferredDispose((t) => seen.push(t));
+ * tidy(() => { retain(ones([1])); });
+ * seen.length; // 1
+ * stop();
+ * ```
+ * @category Engine
+ */
+export function onDeferredDispose(listener: (t: Tensor) => void): () => void {
+  const { deferredDisposeListeners } = engineState();
+  const wrapped = listener as (t: unknown) => void;
+  deferredDisposeListeners.add(wrapped);
+  return () => deferredDisposeListeners.delete(wrapped);
 }

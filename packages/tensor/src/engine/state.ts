@@ -24,6 +24,8 @@ export interface EngineState {
   readonly retainCounts: WeakMap<Tracked, number>;
   /** Retained tensors whose scope ended: disposed when their last holder releases them. */
   readonly pendingDispose: WeakSet<Tracked>;
+  /** Told when a scope ends on a retained tensor (its holders may then let go of it early). */
+  readonly deferredDisposeListeners: Set<(t: Tracked) => void>;
 }
 
 const KEY = Symbol.for('@nn/tensor/engine@0');
@@ -43,6 +45,7 @@ export function engineState(): EngineState {
       finalizer: new FinalizationRegistry((held) => held.backend.disposeData(held.dataId)),
       retainCounts: new WeakMap(),
       pendingDispose: new WeakSet(),
+      deferredDisposeListeners: new Set(),
     };
     g[KEY] = state;
   }

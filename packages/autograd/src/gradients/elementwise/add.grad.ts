@@ -1,6 +1,6 @@
 import type { GradRule } from '../types.js';
 import { unbroadcast } from '../unbroadcast.js';
-import { gradFor } from './grad-for.js';
+import { gradFor } from '../grad-for.js';
 
 /** `d(a + b) = da + db`: the output gradient, summed back over broadcast dims. */
 export const addGrad: GradRule<'Add'> = (dy, { inputs: { a, b } }) => ({

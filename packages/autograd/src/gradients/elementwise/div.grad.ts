@@ -1,7 +1,7 @@
 import { div, mul, neg } from '@nn/tensor';
 import type { GradRule } from '../types.js';
 import { unbroadcast } from '../unbroadcast.js';
-import { gradFor } from './grad-for.js';
+import { gradFor } from '../grad-for.js';
 
 /**
  * `d(a / b) = da / b − (a / b)·db / b`, summed back over broadcast dims; the `b` side reuses the

@@ -1,7 +1,7 @@
 import { eq, gt, lt, mul, where } from '@nn/tensor';
 import type { GradRule } from '../types.js';
 import { unbroadcast } from '../unbroadcast.js';
-import { gradFor } from './grad-for.js';
+import { gradFor } from '../grad-for.js';
 
 /**
  * The gradient goes to the smaller operand; on a tie it is split half and half (as PyTorch's

@@ -1,7 +1,7 @@
 import { mul } from '@nn/tensor';
 import type { GradRule } from '../types.js';
 import { unbroadcast } from '../unbroadcast.js';
-import { gradFor } from './grad-for.js';
+import { gradFor } from '../grad-for.js';
 
 /** `d(a · b) = b·da + a·db`, summed back over broadcast dims. */
 export const mulGrad: GradRule<'Mul'> = (dy, { inputs: { a, b } }) => ({

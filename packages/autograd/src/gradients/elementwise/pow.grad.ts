@@ -1,7 +1,7 @@
 import { eq, ge, log, logicalAnd, mul, pow, sub, where } from '@nn/tensor';
 import type { GradRule } from '../types.js';
 import { unbroadcast } from '../unbroadcast.js';
-import { gradFor } from './grad-for.js';
+import { gradFor } from '../grad-for.js';
 
 /**
  * `d(aᵇ) = b·aᵇ⁻¹·da + aᵇ·log(a)·db`, summed back over broadcast dims, with PyTorch's conventions:

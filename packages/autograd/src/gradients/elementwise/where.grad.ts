@@ -1,7 +1,7 @@
 import { where } from '@nn/tensor';
 import type { GradRule } from '../types.js';
 import { unbroadcast } from '../unbroadcast.js';
-import { gradFor } from './grad-for.js';
+import { gradFor } from '../grad-for.js';
 
 /**
  * The gradient goes to `a` where the condition holds and to `b` elsewhere (zeros on the other

@@ -1,4 +1,5 @@
 import { conv2dBackpropFilter, conv2dBackpropInput } from '@nn/tensor';
+import { gradFor } from '../grad-for.js';
 import type { GradRule } from '../types.js';
 import { convOptions, shape4 } from './attrs.js';
 
@@ -11,7 +12,7 @@ import { convOptions, shape4 } from './attrs.js';
 export const conv2dGrad: GradRule<'Conv2D'> = (dy, { inputs: { x, w }, attrs }) => {
   const options = convOptions(attrs);
   return {
-    x: conv2dBackpropInput(dy, w, shape4(x), options),
-    w: conv2dBackpropFilter(x, dy, shape4(w), options),
+    x: gradFor(x, () => conv2dBackpropInput(dy, w, shape4(x), options)),
+    w: gradFor(w, () => conv2dBackpropFilter(x, dy, shape4(w), options)),
   };
 };

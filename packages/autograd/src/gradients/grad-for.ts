@@ -1,5 +1,5 @@
 import type { Tensor } from '@nn/tensor';
-import { requiresGrad } from '../../requires-grad.js';
+import { requiresGrad } from '../requires-grad.js';
 
 /**
  * Computes an input's gradient only when gradients flow to that input: a binary op with a
