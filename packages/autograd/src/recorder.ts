@@ -4,7 +4,7 @@ import { addNode } from './graph-lifetime.js';
 import { GRADIENTS, NON_DIFFERENTIABLE } from './gradients/index.js';
 import type { GradRule } from './gradients/types.js';
 import { requiresGrad } from './requires-grad.js';
-import { autogradState, type GradNode } from './state.js';
+import { autogradState } from './state.js';
 
 /** Whether ops run now are recorded. */
 export function isRecording(): boolean {

@@ -1,5 +1,4 @@
 import type { Pool2DAttrs } from '../../../../kernels/op-specs.js';
-import { poolOutputSize } from '../../../../kernels/pool-output-size.js';
 
 
 /**
