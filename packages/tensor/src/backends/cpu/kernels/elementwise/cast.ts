@@ -13,7 +13,7 @@ export const castKernel: KernelFn<'Cast', CpuBackend> = ({ inputs: { x }, attrs:
   const n = sizeOf(x.shape);
   const out = allocate(dtype, n);
   if (dtype === 'bool' && x.dtype !== 'bool') {
-    for (let i = 0; i < n; i++) out[i] = values[i] !== 0 ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(values[i] !== 0); // branch-free, unlike `? 1 : 0`
   } else {
     // Typed-array stores convert exactly as required (ToInt32 truncates, Float32 rounds).
     out.set(values.length === n ? values : values.subarray(0, n));

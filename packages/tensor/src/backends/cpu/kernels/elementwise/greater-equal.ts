@@ -4,7 +4,10 @@ import type { CpuBackend } from '../../cpu-backend.js';
 import { binaryKernel, type RowLoop } from './binary.js';
 import type { Rows } from './broadcast.js';
 
-/** Row loop: `x >= y`. */
+/**
+ * Row loop: `x >= y`, stored as `+(x >= y)`, which V8 compiles without a branch (`? 1 : 0`
+ * mispredicts on mixed data).
+ */
 export function greaterEqualRows(a: TypedArray, b: TypedArray, out: TypedArray, r: Rows): void {
   const { len, count, offs, steps } = r;
   const sa = steps[0]!;
@@ -18,19 +21,19 @@ export function greaterEqualRows(a: TypedArray, b: TypedArray, out: TypedArray, 
       for (let i = 0; i < len; i++) {
         const x = a[ja + i]!;
         const y = b[jb + i]!;
-        out[o + i] = x >= y ? 1 : 0;
+        out[o + i] = +(x >= y);
       }
     } else if (sa === 1) {
       const y = b[jb]!;
       for (let i = 0; i < len; i++) {
         const x = a[ja + i]!;
-        out[o + i] = x >= y ? 1 : 0;
+        out[o + i] = +(x >= y);
       }
     } else if (sb === 1) {
       const x = a[ja]!;
       for (let i = 0; i < len; i++) {
         const y = b[jb + i]!;
-        out[o + i] = x >= y ? 1 : 0;
+        out[o + i] = +(x >= y);
       }
     } else {
       const x = a[ja]!;

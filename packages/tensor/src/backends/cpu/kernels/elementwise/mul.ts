@@ -1,7 +1,7 @@
 import type { DType, TypedArray } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import type { CpuBackend } from '../../cpu-backend.js';
-import { binaryKernel, type RowLoop } from './binary.js';
+import { binaryKernel, f32Rows, type F32Loops, type RowLoop } from './binary.js';
 import type { Rows } from './broadcast.js';
 
 /** Row loop: `x * y`. */
@@ -76,7 +76,78 @@ export function imulRows(a: TypedArray, b: TypedArray, out: TypedArray, r: Rows)
   }
 }
 
+/** Float32 element loops of `x * y` (see {@link F32Loops}). */
+const mulF32: F32Loops = {
+  same(a, b, out, j, n) {
+    const end = j + n;
+    for (const e8 = end - 7; j < e8; j += 8) {
+      out[j] = a[j]! * b[j]!;
+      out[j + 1] = a[j + 1]! * b[j + 1]!;
+      out[j + 2] = a[j + 2]! * b[j + 2]!;
+      out[j + 3] = a[j + 3]! * b[j + 3]!;
+      out[j + 4] = a[j + 4]! * b[j + 4]!;
+      out[j + 5] = a[j + 5]! * b[j + 5]!;
+      out[j + 6] = a[j + 6]! * b[j + 6]!;
+      out[j + 7] = a[j + 7]! * b[j + 7]!;
+    }
+    for (; j < end; j++) out[j] = a[j]! * b[j]!;
+  },
+  vv(a, b, out, ja, jb, o, n) {
+    let i = 0;
+    for (; i < n - 7; i += 8) {
+      const p = ja + i;
+      const q = jb + i;
+      const r = o + i;
+      out[r] = a[p]! * b[q]!;
+      out[r + 1] = a[p + 1]! * b[q + 1]!;
+      out[r + 2] = a[p + 2]! * b[q + 2]!;
+      out[r + 3] = a[p + 3]! * b[q + 3]!;
+      out[r + 4] = a[p + 4]! * b[q + 4]!;
+      out[r + 5] = a[p + 5]! * b[q + 5]!;
+      out[r + 6] = a[p + 6]! * b[q + 6]!;
+      out[r + 7] = a[p + 7]! * b[q + 7]!;
+    }
+    for (; i < n; i++) out[o + i] = a[ja + i]! * b[jb + i]!;
+  },
+  vs(a, y, out, ja, o, n) {
+    let i = 0;
+    for (; i < n - 7; i += 8) {
+      const p = ja + i;
+      const r = o + i;
+      out[r] = a[p]! * y;
+      out[r + 1] = a[p + 1]! * y;
+      out[r + 2] = a[p + 2]! * y;
+      out[r + 3] = a[p + 3]! * y;
+      out[r + 4] = a[p + 4]! * y;
+      out[r + 5] = a[p + 5]! * y;
+      out[r + 6] = a[p + 6]! * y;
+      out[r + 7] = a[p + 7]! * y;
+    }
+    for (; i < n; i++) out[o + i] = a[ja + i]! * y;
+  },
+  sv(x, b, out, jb, o, n) {
+    let i = 0;
+    for (; i < n - 7; i += 8) {
+      const q = jb + i;
+      const r = o + i;
+      out[r] = x * b[q]!;
+      out[r + 1] = x * b[q + 1]!;
+      out[r + 2] = x * b[q + 2]!;
+      out[r + 3] = x * b[q + 3]!;
+      out[r + 4] = x * b[q + 4]!;
+      out[r + 5] = x * b[q + 5]!;
+      out[r + 6] = x * b[q + 6]!;
+      out[r + 7] = x * b[q + 7]!;
+    }
+    for (; i < n; i++) out[o + i] = x * b[jb + i]!;
+  },
+  one: (x, y) => x * y,
+};
+
+/** Row loop of float32 `x * y`. */
+const mulRowsF32 = f32Rows(mulF32);
+
 /** CPU kernel of `Mul`: `a * b` (int32 wraps like a 32-bit multiply), broadcasting. */
 export const mulKernel: KernelFn<'Mul', CpuBackend> = binaryKernel('Mul', (dtype: DType): RowLoop =>
-  dtype === 'int32' ? imulRows : mulRows,
+  dtype === 'float32' ? mulRowsF32 : dtype === 'int32' ? imulRows : mulRows,
 );
