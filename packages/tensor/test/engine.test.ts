@@ -162,3 +162,16 @@ function createCpuBackendShim(): Backend {
     numDataIds: () => real.numDataIds(),
   };
 }
+
+describe('CPU storage recycling', () => {
+  it('reuses disposed storage for new outputs without leaking old values into results', () => {
+    const backend = createCpuBackend();
+    setBackend(backend);
+    const x = tensor(Array.from({ length: 5000 }, (_, i) => i));
+    const first = runKernel('Neg', { x }, {});
+    first.dispose(); // its array is kept for reuse
+    const second = runKernel('Neg', { x }, {});
+    expect(second.dataSync()[4999]).toBe(-4999);
+    expect(backend.numDataIds()).toBe(2);
+  });
+});

@@ -1,5 +1,4 @@
 import type { DType, TypedArray } from '../../../../dtype.js';
-import { allocate } from '../../../../dtype.js';
 import type { TensorInfo } from '../../../../kernels/op-specs.js';
 import { broadcastShapes, sizeOf } from '../../../../shape.js';
 import type { CpuBackend } from '../../cpu-backend.js';
@@ -26,7 +25,7 @@ export function binaryKernel(
   return ({ inputs: { a, b }, backend }) => {
     const shape = broadcastShapes(op, a.shape, b.shape);
     const dtype = outDType ?? a.dtype;
-    const out = allocate(dtype, sizeOf(shape));
+    const out = backend.uninitialized(dtype, sizeOf(shape));
     const av = backend.values(a);
     const bv = backend.values(b);
     const loop = loopFor(a.dtype);

@@ -1,4 +1,3 @@
-import { allocate } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import { sizeOf } from '../../../../shape.js';
 import type { CpuBackend } from '../../cpu-backend.js';
@@ -11,7 +10,7 @@ import type { CpuBackend } from '../../cpu-backend.js';
 export const castKernel: KernelFn<'Cast', CpuBackend> = ({ inputs: { x }, attrs: { dtype }, backend }) => {
   const values = backend.values(x);
   const n = sizeOf(x.shape);
-  const out = allocate(dtype, n);
+  const out = backend.uninitialized(dtype, n);
   if (dtype === 'bool' && x.dtype !== 'bool') {
     for (let i = 0; i < n; i++) out[i] = +(values[i] !== 0); // branch-free, unlike `? 1 : 0`
   } else {

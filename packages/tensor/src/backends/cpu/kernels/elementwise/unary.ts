@@ -1,5 +1,4 @@
 import type { DType, TypedArray } from '../../../../dtype.js';
-import { allocate } from '../../../../dtype.js';
 import type { TensorInfo } from '../../../../kernels/op-specs.js';
 import { sizeOf } from '../../../../shape.js';
 import type { CpuBackend } from '../../cpu-backend.js';
@@ -21,7 +20,7 @@ export function unaryKernel(loopFor: (dtype: DType) => UnaryLoop, outDType?: DTy
   return ({ inputs: { x }, backend }) => {
     const dtype = outDType ?? x.dtype;
     const n = sizeOf(x.shape);
-    const out = allocate(dtype, n);
+    const out = backend.uninitialized(dtype, n);
     loopFor(x.dtype)(backend.values(x), out, n);
     return backend.output(out, x.shape, dtype);
   };

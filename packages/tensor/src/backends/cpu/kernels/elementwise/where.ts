@@ -1,4 +1,4 @@
-import { allocate, type TypedArray } from '../../../../dtype.js';
+import type { TypedArray } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import { broadcastShapes, sizeOf } from '../../../../shape.js';
 import type { CpuBackend } from '../../cpu-backend.js';
@@ -41,7 +41,7 @@ function words(values: TypedArray): Int32Array {
  */
 export const whereKernel: KernelFn<'Where', CpuBackend> = ({ inputs: { condition, a, b }, backend }) => {
   const shape = broadcastShapes('Where', condition.shape, a.shape, b.shape);
-  const out = allocate(a.dtype, sizeOf(shape));
+  const out = backend.uninitialized(a.dtype, sizeOf(shape));
   const cv = backend.values(condition);
   const av = backend.values(a);
   const bv = backend.values(b);

@@ -6,15 +6,19 @@
  * - `B` is packed, `KC` rows × `NC` columns at a time, into `NR`-wide column panels; `A` is packed,
  *   `MC` rows at a time, into `MR`-tall row panels. Packing reads any row/column strides, so
  *   transposed operands cost the same as plain ones.
- * - A 4 × 8 register-blocked micro-kernel keeps 32 accumulators of `C` in local variables (doubles)
- *   and streams one packed `A` panel against one packed `B` panel.
- * - Packing buffers are `Float64Array`s reused across calls (no allocation per call once warm).
+ * - A 4 × 8 register-blocked micro-kernel keeps 32 accumulators of `C` (doubles) and streams one
+ *   packed `A` panel against one packed `B` panel: the WebAssembly SIMD kernel of `simd-kernel.ts`
+ *   (f64x2 lanes) where the runtime supports it, else the JavaScript one of `micro-kernel.ts`; both
+ *   give bit-identical results.
+ * - Packing buffers are `Float64Array`s reused across calls (no allocation per call once warm);
+ *   with the SIMD kernel they are views of its WebAssembly memory, so panels are packed in place.
  *
  * Precision: every product is accumulated in double. When `K > KC` the partial sums are kept in a
  * double scratch copy of `C` (never in float32), so a float32 result is rounded exactly once.
  */
 
 import { MR, NR, multiplyPacked, packPanelA, packPanelB } from './micro-kernel.js';
+import { simdKernel } from './simd-kernel.js';
 
 /** Float storage a product can be written to. */
 export type FloatArray = Float32Array | Float64Array;
@@ -160,10 +164,12 @@ function blocked(
   const kcMax = Math.min(k, KC);
   const ncMax = Math.min(roundUp(n, NR), NC);
   const mcMax = Math.min(roundUp(m, MR), MC);
-  if (packB.length < kcMax * ncMax) packB = new Float64Array(kcMax * ncMax);
-  if (packA.length < kcMax * mcMax) packA = new Float64Array(kcMax * mcMax);
-  const pa = packA;
-  const pb = packB;
+  const simd = simdKernel();
+  const wasm = simd !== null && simd.reserve(kcMax * mcMax, kcMax * ncMax, mcMax * ncMax);
+  if (!wasm && packB.length < kcMax * ncMax) packB = new Float64Array(kcMax * ncMax);
+  if (!wasm && packA.length < kcMax * mcMax) packA = new Float64Array(kcMax * mcMax);
+  const pa = wasm ? simd.pa : packA;
+  const pb = wasm ? simd.pb : packB;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -186,7 +192,8 @@ function blocked(
             (i0 / MR) * kc * MR,
           );
         }
-        multiplyPacked(mc, nc, kc, pa, pb, c, cOff + ic * cRs + jc, cRs, add);
+        if (wasm) simd.multiply(mc, nc, kc, ncMax, c, cOff + ic * cRs + jc, cRs, add);
+        else multiplyPacked(mc, nc, kc, pa, pb, c, cOff + ic * cRs + jc, cRs, add);
       }
     }
   }
@@ -227,14 +234,20 @@ export function gemmPackedB(
     return;
   }
   const mcMax = Math.min(roundUp(m, MR), MC);
-  if (packA.length < k * mcMax) packA = new Float64Array(k * mcMax);
-  const pa = packA;
+  const size = packedBSize(k, n);
+  const ldw = roundUp(n, NR);
+  const simd = simdKernel();
+  const wasm = simd !== null && simd.reserve(k * mcMax, size, mcMax * ldw);
+  if (wasm) simd.pb.set(pb.subarray(0, size));
+  else if (packA.length < k * mcMax) packA = new Float64Array(k * mcMax);
+  const pa = wasm ? simd.pa : packA;
   for (let ic = 0; ic < m; ic += MC) {
     const mc = Math.min(MC, m - ic);
     for (let i0 = 0; i0 < mc; i0 += MR) {
       packPanelA(a, aOff + (ic + i0) * aRs, aRs, aCs, Math.min(MR, mc - i0), k, pa, (i0 / MR) * k * MR);
     }
-    multiplyPacked(mc, n, k, pa, pb, c, cOff + ic * cRs, cRs, accumulate);
+    if (wasm) simd.multiply(mc, n, k, ldw, c, cOff + ic * cRs, cRs, accumulate);
+    else multiplyPacked(mc, n, k, pa, pb, c, cOff + ic * cRs, cRs, accumulate);
   }
 }
 
