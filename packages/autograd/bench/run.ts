@@ -7,12 +7,11 @@
  *
  *   pnpm bench [-- --quick] [--budget=MS] [--no-json]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { writeLatestJson } from '../../../scripts/bench-kit/results.js';
+import { Sampler, type Timing, type TimingOptions } from '../../../scripts/bench-kit/timing.js';
 import { batches, initialParams, LAYERS, type Batch, type Params } from './lib/data.js';
 import { errorText, loadTF, type TFEngines } from './lib/engines.js';
-import { Sampler, type Timing, type TimingOptions } from './lib/timing.js';
 import { nnBackwardTrainer, nnValueAndGradTrainer, tfTrainer, type Trainer } from './lib/trainers.js';
 
 const BATCH_SIZES = [64, 256] as const;
@@ -258,9 +257,6 @@ async function main(): Promise<void> {
   );
   console.log(renderTable(rows));
   if (json) {
-    const dir = fileURLToPath(new URL('./results/', import.meta.url));
-    mkdirSync(dir, { recursive: true });
-    const file = `${dir}latest.json`;
     const out = {
       date: new Date().toISOString(),
       node: process.version,
@@ -272,11 +268,7 @@ async function main(): Promise<void> {
       wallSeconds: seconds,
       rows,
     };
-    writeFileSync(
-      file,
-      `${JSON.stringify(out, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`,
-    );
-    console.error(`\nwrote ${file}`);
+    writeLatestJson(new URL('./results/', import.meta.url), out);
   }
   if (rows.some((r) => !r.lossesAgree)) process.exitCode = 1;
 }

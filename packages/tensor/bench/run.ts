@@ -2,9 +2,8 @@
  * `pnpm bench`: @nn CPU against TF.js (cpu and wasm backends), all measured in this one process.
  * Prints a markdown table and writes results/latest.json. See lib/args.ts for the options.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { writeLatestJson } from '../../../scripts/bench-kit/results.js';
 import { parseArgs, USAGE } from './lib/args.js';
 import { loadNN, loadTF } from './lib/engines.js';
 import { runWorkload } from './lib/execute.js';
@@ -60,9 +59,6 @@ async function main(): Promise<void> {
   );
   console.log(renderTable(rows));
   if (args.writeJson) {
-    const dir = fileURLToPath(new URL('./results/', import.meta.url));
-    mkdirSync(dir, { recursive: true });
-    const file = `${dir}latest.json`;
     const json = {
       date: new Date().toISOString(),
       node: process.version,
@@ -80,11 +76,7 @@ async function main(): Promise<void> {
       },
       rows,
     };
-    writeFileSync(
-      file,
-      `${JSON.stringify(json, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`,
-    );
-    console.error(`\nwrote ${file}`);
+    writeLatestJson(new URL('./results/', import.meta.url), json);
   }
 }
 

@@ -1,17 +1,11 @@
 // Loading and decoding of the autograd oracle fixtures (test/fixtures/*.json), written by
 // scripts/gen-fixtures/gen_autograd_fixtures.py. The entry format is described in
-// scripts/gen-fixtures/gradlib.py; tensors are stored as in @nn/tensor's fixtures (flat row-major
-// values; "nan", "inf" and "-inf" as strings).
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { cast, isFloat, tensor, type DType, type Tensor, type TypedArray } from '@nn/tensor';
+// scripts/gen-fixtures/gradlib.py; tensors are stored as in @nn/tensor's fixtures and decoded by
+// the same code (scripts/oracle/fixtures.ts).
+import { cast, isFloat, tensor, type Tensor } from '@nn/tensor';
+import { decodeValues, readFixtureJson, type FixtureTensor } from '../../../../scripts/oracle/fixtures.js';
 
-/** A tensor as stored in a fixture. */
-export interface FixtureTensor {
-  shape: number[];
-  dtype: DType;
-  values: (number | string)[];
-}
+export { decodeNumber, decodeValues, type FixtureTensor } from '../../../../scripts/oracle/fixtures.js';
 
 /** One composite model: inputs, the loss and the gradient of every differentiated input. */
 export interface GradFixtureEntry {
@@ -37,32 +31,7 @@ export interface GradFixtureFile {
 
 /** Reads `test/fixtures/<file>`. */
 export function loadGradFixture(file: string): GradFixtureFile {
-  const url = new URL(`../fixtures/${file}`, import.meta.url);
-  return JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as GradFixtureFile;
-}
-
-/** A stored number: a JSON number, or one of the strings "nan", "inf", "-inf". */
-export function decodeNumber(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (v === 'nan') return NaN;
-  if (v === 'inf') return Infinity;
-  if (v === '-inf') return -Infinity;
-  throw new Error(`fixture: not a number: ${JSON.stringify(v)}`);
-}
-
-/** The decoded values, in a typed array of the stored dtype. */
-export function decodeValues(t: FixtureTensor): TypedArray {
-  const n = t.values.length;
-  const out: TypedArray =
-    t.dtype === 'float32'
-      ? new Float32Array(n)
-      : t.dtype === 'float64'
-        ? new Float64Array(n)
-        : t.dtype === 'int32'
-          ? new Int32Array(n)
-          : new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = decodeNumber(t.values[i]);
-  return out;
+  return readFixtureJson<GradFixtureFile>(new URL('../fixtures/', import.meta.url), file);
 }
 
 /** The @nn tensor of a stored tensor; float tensors are converted to `floatDType`. */

@@ -1,5 +1,5 @@
 /** Command-line options of `pnpm bench`. */
-import type { TimingOptions } from './timing.js';
+import type { TimingOptions } from '../../../../scripts/bench-kit/timing.js';
 
 export interface Args {
   quick: boolean;

@@ -2,8 +2,14 @@
 import type { NNEngine, TFEngines } from './engines.js';
 import { AGREEMENT_TOLERANCE, type Agreement, type Cell, type Row } from './report.js';
 import { MissingOpError } from './runners.js';
-import { Sampler, type TimingOptions } from './timing.js';
+import { Sampler, type SamplerPolicy, type TimingOptions } from '../../../../scripts/bench-kit/timing.js';
 import { ENGINE_IDS, type EngineId, type HostTensor, type Runner, type Workload } from './types.js';
+
+/**
+ * Sampling policy: warm-up stops after `maxReps` runs, and a slow workload gets fewer timed reps so
+ * one slow engine cannot stall the suite (see scripts/bench-kit/timing.ts).
+ */
+const POLICY: SamplerPolicy = { capWarmup: true, adaptMinReps: true };
 
 function errorText(e: unknown): string {
   return e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`.split('\n')[0]! : String(e);
@@ -115,7 +121,7 @@ export async function runWorkload(w: Workload, nn: NNEngine, tfe: TFEngines, tim
     await guarded(slot, (s) => {
       s.runner = s.prepare!();
       const runner = s.runner;
-      s.sampler = new Sampler(() => runner.run(), timing);
+      s.sampler = new Sampler(() => runner.run(), timing, POLICY);
       s.sampler.warmUp();
     });
   }

@@ -1,11 +1,9 @@
 /** Shared types of the benchmark harness (see ../run.ts). */
 import type * as tfc from '@tensorflow/tfjs-core';
+import type { HostTensor } from '../../../../scripts/bench-kit/seeded-data.js';
 
 /** A dense float32 input generated once per workload and handed to every engine. */
-export interface HostTensor {
-  readonly shape: readonly number[];
-  readonly values: Float32Array;
-}
+export type { HostTensor };
 
 /** The engines a workload runs on, in table order. */
 export const ENGINE_IDS = ['nn-cpu', 'tfjs-cpu', 'tfjs-wasm'] as const;

@@ -1,21 +1,34 @@
 /**
- * Wall-clock sampling. Each engine gets a `Sampler`; the executor warms every engine up and then
- * takes its timed samples in short chunks, round-robin across engines, so a change in machine load
- * during a workload hits every engine alike. The statistic is the median sample.
+ * Wall-clock sampling for the benchmark harnesses. Each engine gets a `Sampler`; the harness warms
+ * every engine up and then takes its timed samples in short chunks, round-robin across engines, so
+ * a change in machine load during a workload hits every engine alike. The statistic is the median.
  */
 import { performance } from 'node:perf_hooks';
 
 export interface TimingOptions {
-  /** Warm-up time per engine (at least one untimed run). */
+  /** Untimed warm-up time per engine (at least `minWarmup` runs). */
   warmupMs: number;
+  /** Untimed warm-up runs at least (default 1). */
+  minWarmup?: number;
   /** Timed budget per engine and workload: sampling stops once it is spent and `minReps` are done. */
   budgetMs: number;
-  /** Timed repetitions wanted at least (fewer only when single runs are slower than the budget). */
+  /** Timed repetitions wanted at least (see `SamplerPolicy.adaptMinReps`). */
   minReps: number;
   /** Timed repetitions at most. */
   maxReps: number;
   /** Chunks the budget is split into (the round-robin granularity). */
   rounds: number;
+}
+
+/** How a harness wants slow workloads handled (both off by default). */
+export interface SamplerPolicy {
+  /** Stop warming up after `maxReps` runs even when `warmupMs` is not spent yet. */
+  capWarmup?: boolean;
+  /**
+   * After warm-up, lower `minReps` for a slow run so one slow engine cannot stall the suite: to 1
+   * when one run is slower than the whole budget, to 2 when `minReps` runs would take over twice it.
+   */
+  adaptMinReps?: boolean;
 }
 
 export interface Timing {
@@ -29,28 +42,32 @@ export interface Timing {
   warmups: number;
 }
 
-function median(sorted: number[]): number {
+function median(sorted: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Times one engine's `fn` (which must do the whole op, including the read-back). */
+/** Times one engine's `fn`, which must do the whole unit of work (read-back included). */
 export class Sampler {
   readonly #fn: () => void;
   readonly #opts: TimingOptions;
+  readonly #policy: SamplerPolicy;
   readonly #samples: number[] = [];
   #spentMs = 0;
   #warmups = 0;
   #minReps: number;
 
-  constructor(fn: () => void, opts: TimingOptions) {
+  constructor(fn: () => void, opts: TimingOptions, policy: SamplerPolicy = {}) {
     this.#fn = fn;
     this.#opts = opts;
+    this.#policy = policy;
     this.#minReps = opts.minReps;
   }
 
-  /** Untimed runs for `warmupMs` (at least one): JIT, caches, lazy set-up. */
+  /** Untimed runs (JIT, caches, lazy set-up): at least `minWarmup`, and until `warmupMs` is spent. */
   warmUp(): void {
+    const { warmupMs, minWarmup = 1, maxReps, budgetMs, minReps } = this.#opts;
+    const cap = this.#policy.capWarmup ? maxReps : Infinity;
     let lastMs = 0;
     const start = performance.now();
     do {
@@ -58,10 +75,10 @@ export class Sampler {
       this.#fn();
       lastMs = performance.now() - t0;
       this.#warmups++;
-    } while (performance.now() - start < this.#opts.warmupMs && this.#warmups < this.#opts.maxReps);
-    // A run slower than the whole budget gets fewer reps so one slow engine cannot stall the suite.
-    const { budgetMs, minReps } = this.#opts;
-    this.#minReps = lastMs > budgetMs ? 1 : lastMs * minReps > 2 * budgetMs ? 2 : minReps;
+    } while ((this.#warmups < minWarmup || performance.now() - start < warmupMs) && this.#warmups < cap);
+    if (this.#policy.adaptMinReps) {
+      this.#minReps = lastMs > budgetMs ? 1 : lastMs * minReps > 2 * budgetMs ? 2 : minReps;
+    }
   }
 
   /** Whether enough samples were taken. */

@@ -1,0 +1,20 @@
+/** Writing a benchmark harness's machine-readable results (bench/results/latest.json). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Writes `json` to `<dir>latest.json` (creating `dir`), with non-finite numbers as strings
+ * ("Infinity", "NaN") since JSON has none, and reports the path on stderr.
+ *
+ * @param dir - the results folder as a URL ending in `/`, e.g. `new URL('./results/', import.meta.url)`.
+ */
+export function writeLatestJson(dir: URL, json: unknown): void {
+  const folder = fileURLToPath(dir);
+  mkdirSync(folder, { recursive: true });
+  const file = `${folder}latest.json`;
+  writeFileSync(
+    file,
+    `${JSON.stringify(json, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`,
+  );
+  console.error(`\nwrote ${file}`);
+}
