@@ -29,8 +29,8 @@ const KC = 256;
 const MC = 64;
 const NC = 512;
 
-let packA = new Float64Array(MC * KC);
-let packB = new Float64Array(NC * KC);
+let packA = new Float64Array(0);
+let packB = new Float64Array(0);
 let wide = new Float64Array(0);
 
 /** A reusable double scratch buffer of at least `size` elements (contents unspecified). */

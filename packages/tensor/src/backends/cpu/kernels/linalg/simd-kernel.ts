@@ -56,7 +56,16 @@ export class SimdKernel {
    * `C[0:mc, 0:nc] (+)= pa · pb` over `kc` packed steps (same contract as `multiplyPacked`), via the
    * tile `w` with row length `ldw ≥ ⌈nc/NR⌉·NR`; only the valid `mc × nc` part reaches `C`.
    */
-  multiply(mc: number, nc: number, kc: number, ldw: number, c: FloatArray, cOff: number, cRs: number, add: boolean): void {
+  multiply(
+    mc: number,
+    nc: number,
+    kc: number,
+    ldw: number,
+    c: FloatArray,
+    cOff: number,
+    cRs: number,
+    add: boolean,
+  ): void {
     const pa = this.pa;
     const w = this.w;
     this.run(mc, nc, kc, pa.byteOffset, this.pb.byteOffset, w.byteOffset, ldw * 8);
