@@ -73,8 +73,9 @@ export function wrapTensor(info: { dataId: object; shape: Shape; dtype: DType },
 }
 
 /**
- * Creates a tensor on the active backend from a typed array it may keep (do not mutate `values`
- * afterwards).
+ * Creates a tensor on the active backend from a typed array the backend takes over: it may keep the
+ * array as the tensor's storage and reuse it once the tensor is disposed, so do not touch `values`
+ * afterwards (`tensor(values)` copies instead).
  * @example
  * ```ts
  * const t = fromValues(new Int32Array([1, 2, 3, 4, 5, 6]), [2, 3], 'int32');

@@ -287,7 +287,10 @@ export interface Backend {
   /** The kernels this backend implements. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kernels are typed against their own backend
   readonly kernels: Partial<KernelTable<any>>;
-  /** Stores `values` (the backend may keep the array itself) and returns its handle. */
+  /**
+   * Stores `values` and returns its handle. The backend takes the array over: it may keep it as the
+   * storage, and reuse it after `disposeData`.
+   */
   write(values: TypedArray, shape: Shape, dtype: DType): DataId;
   /** Reads a tensor's elements. The returned array may be the backend's own: do not mutate it. */
   read(dataId: DataId): Promise<TypedArray>;
