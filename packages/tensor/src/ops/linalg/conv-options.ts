@@ -6,7 +6,7 @@ import type { Conv2DAttrs, Pair } from '../../kernels/op-specs.js';
 import type { Shape } from '../../shape.js';
 import { formatShape, shapesEqual } from '../../shape.js';
 import type { Tensor } from '../../tensor.js';
-import { describe } from '../operands.js';
+import { checkTensor, describe } from '../operands.js';
 
 /** A size given once for both spatial dims, or as `[height, width]`. @category Convolution */
 export type PairLike = number | readonly [number, number];
@@ -241,4 +241,54 @@ export function expectShape(op: string, arg: string, t: Tensor, shape: Shape, wh
 /** `x` with a new shape of the same size (the `Reshape` primitive; no-op when equal). @internal */
 export function reshapeTo(x: Tensor, shape: Shape): Tensor {
   return shapesEqual(x.shape, shape) ? x : runKernel('Reshape', { x }, { shape: [...shape] });
+}
+
+/** The validated arguments of a conv2d gradient op. @internal */
+export interface ConvGradArgs {
+  /** The common float dtype of the two tensors. */
+  readonly dtype: DType;
+  /** Normalised options. */
+  readonly attrs: Conv2DAttrs;
+  /** The explicit shape argument (`inputShape` or `filterShape`), checked. */
+  readonly shape: [number, number, number, number];
+}
+
+/**
+ * The checks shared by `conv2dBackpropInput` (`given` = the forward `weight`, `shape` = `inputShape`)
+ * and `conv2dBackpropFilter` (`given` = the forward `x`, `shape` = `filterShape`): both tensors 4-D
+ * and float, the shape argument, the options, the channels, and `dy` being the forward output. @internal
+ */
+export function checkConvGradArgs(
+  op: string,
+  dy: Tensor,
+  given: readonly ['x' | 'weight', Tensor],
+  shape: unknown,
+  options: Conv2dOptions | undefined,
+): ConvGradArgs {
+  const [givenArg, t] = given;
+  const forInput = givenArg === 'weight';
+  const dyDims = "[N, O, H', W']";
+  const operands: [string, Tensor, string][] = forInput
+    ? [
+        ['dy', dy, dyDims],
+        ['weight', t, '[O, C / groups, kh, kw]'],
+      ]
+    : [
+        ['x', t, '[N, C, H, W]'],
+        ['dy', dy, dyDims],
+      ];
+  for (const [arg, tensor] of operands) checkTensor(op, arg, tensor);
+  for (const [arg, tensor, dims] of operands) checkRank(op, arg, tensor, [4], dims);
+  const dtype = floatDType(op, Object.fromEntries(operands.map(([arg, tensor]) => [arg, tensor])));
+  const checked = checkShape4(op, forInput ? 'inputShape' : 'filterShape', shape);
+  const xShape = forInput ? checked : t.shape;
+  const wShape = forInput ? t.shape : checked;
+  const attrs = convAttrs(op, options, [wShape[2]!, wShape[3]!]);
+  checkChannels(op, xShape, wShape, attrs.groups);
+  const out = convOutputShape(op, xShape, wShape, attrs);
+  const why = forInput
+    ? `the conv2d output for input ${formatShape(xShape)}`
+    : `the conv2d output of x ${formatShape(xShape)} with filters ${formatShape(wShape)}`;
+  expectShape(op, 'dy', dy, [xShape[0]!, wShape[0]!, ...out], why);
+  return { dtype, attrs, shape: checked };
 }

@@ -1,18 +1,9 @@
 import { runKernel } from '../../engine/engine.js';
 import { tidy } from '../../engine/scope.js';
-import { formatShape } from '../../shape.js';
 import type { Tensor } from '../../tensor.js';
-import { castTo, checkTensor } from '../operands.js';
+import { castTo } from '../operands.js';
 import type { Conv2dOptions } from './conv-options.js';
-import {
-  checkChannels,
-  checkRank,
-  checkShape4,
-  convAttrs,
-  convOutputShape,
-  expectShape,
-  floatDType,
-} from './conv-options.js';
+import { checkConvGradArgs } from './conv-options.js';
 
 /**
  * Gradient of `conv2d` with respect to its filters: `x: [N, C, H, W]`, `dy: [N, O, H', W']` →
@@ -37,23 +28,7 @@ export function conv2dBackpropFilter(
   filterShape: readonly [number, number, number, number],
   options?: Conv2dOptions,
 ): Tensor {
-  const op = 'conv2dBackpropFilter';
-  checkTensor(op, 'x', x);
-  checkTensor(op, 'dy', dy);
-  checkRank(op, 'x', x, [4], '[N, C, H, W]');
-  checkRank(op, 'dy', dy, [4], "[N, O, H', W']");
-  const dtype = floatDType(op, { x, dy });
-  const shape = checkShape4(op, 'filterShape', filterShape);
-  const attrs = convAttrs(op, options, [shape[2], shape[3]]);
-  checkChannels(op, x.shape, shape, attrs.groups);
-  const out = convOutputShape(op, x.shape, shape, attrs);
-  expectShape(
-    op,
-    'dy',
-    dy,
-    [x.shape[0]!, shape[0], ...out],
-    `the conv2d output of x ${formatShape(x.shape)} with filters ${formatShape(shape)}`,
-  );
+  const { dtype, attrs, shape } = checkConvGradArgs('conv2dBackpropFilter', dy, ['x', x], filterShape, options);
   return tidy(() =>
     runKernel('Conv2DBackpropFilter', { x: castTo(x, dtype), dy: castTo(dy, dtype) }, { ...attrs, filterShape: shape }),
   );

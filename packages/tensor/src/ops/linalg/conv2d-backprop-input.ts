@@ -1,18 +1,9 @@
 import { runKernel } from '../../engine/engine.js';
 import { tidy } from '../../engine/scope.js';
-import { formatShape } from '../../shape.js';
 import type { Tensor } from '../../tensor.js';
-import { castTo, checkTensor } from '../operands.js';
+import { castTo } from '../operands.js';
 import type { Conv2dOptions } from './conv-options.js';
-import {
-  checkChannels,
-  checkRank,
-  checkShape4,
-  convAttrs,
-  convOutputShape,
-  expectShape,
-  floatDType,
-} from './conv-options.js';
+import { checkConvGradArgs } from './conv-options.js';
 
 /**
  * Gradient of `conv2d` with respect to its input (also the core of `convTranspose2d`):
@@ -38,17 +29,7 @@ export function conv2dBackpropInput(
   inputShape: readonly [number, number, number, number],
   options?: Conv2dOptions,
 ): Tensor {
-  const op = 'conv2dBackpropInput';
-  checkTensor(op, 'dy', dy);
-  checkTensor(op, 'weight', weight);
-  checkRank(op, 'dy', dy, [4], "[N, O, H', W']");
-  checkRank(op, 'weight', weight, [4], '[O, C / groups, kh, kw]');
-  const dtype = floatDType(op, { dy, weight });
-  const shape = checkShape4(op, 'inputShape', inputShape);
-  const attrs = convAttrs(op, options, [weight.shape[2]!, weight.shape[3]!]);
-  checkChannels(op, shape, weight.shape, attrs.groups);
-  const out = convOutputShape(op, shape, weight.shape, attrs);
-  expectShape(op, 'dy', dy, [shape[0], weight.shape[0]!, ...out], `the conv2d output for input ${formatShape(shape)}`);
+  const { dtype, attrs, shape } = checkConvGradArgs('conv2dBackpropInput', dy, ['weight', weight], inputShape, options);
   return tidy(() =>
     runKernel(
       'Conv2DBackpropInput',
