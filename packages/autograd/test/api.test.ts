@@ -73,10 +73,22 @@ describe('graph capture and gradient norms', () => {
       const b = tensor([3]);
       const f = (x: Tensor, y: Tensor) => {
         const z = add(mul(x, y), x);
-        const graph = captureGraph(z, undefined, new Map([[x, 'a'], [y, 'b']]));
+        const graph = captureGraph(
+          z,
+          undefined,
+          new Map([
+            [x, 'a'],
+            [y, 'b'],
+          ]),
+        );
         expect(graph.nodes.map((n) => n.op)).toEqual(['input', 'input', 'Mul', 'Add']);
         expect(graph.nodes.map((n) => n.label)).toEqual(['a', 'b', null, null]);
-        expect(graph.edges).toEqual([[0, 2], [1, 2], [2, 3], [0, 3]]);
+        expect(graph.edges).toEqual([
+          [0, 2],
+          [1, 2],
+          [2, 3],
+          [0, 3],
+        ]);
         expect(Array.from(graph.nodes[3]!.value)).toEqual([8]);
         return sum(z);
       };

@@ -1,6 +1,28 @@
-import { createCpuBackend, getBackend, mul, ones, setBackend, sum, tensor, tidy, Variable, add, type Tensor } from '@nn/tensor';
+import {
+  createCpuBackend,
+  getBackend,
+  mul,
+  ones,
+  setBackend,
+  sum,
+  tensor,
+  tidy,
+  Variable,
+  add,
+  type Tensor,
+} from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
-import { backward, customGrad, enableGrad, grad, gradcheck, GradientError, noGrad, requiresGrad, valueAndGrad } from '../src/index.js';
+import {
+  backward,
+  customGrad,
+  enableGrad,
+  grad,
+  gradcheck,
+  GradientError,
+  noGrad,
+  requiresGrad,
+  valueAndGrad,
+} from '../src/index.js';
 
 describe('backward', () => {
   it('fills Variable.grad and accumulates across calls', () => {
