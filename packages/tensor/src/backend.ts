@@ -23,6 +23,7 @@ export {
   type BinarySpec,
   type ReduceSpec,
   type ArgReduceSpec,
+  type OpsWithSpec,
 } from './kernels/op-specs.js';
 export { poolOutputSize } from './kernels/pool-output-size.js';
 export { retain, release, onDeferredDispose } from './engine/scope.js';

@@ -221,6 +221,14 @@ type MissingOpNames = Exclude<OpName, (typeof OP_NAMES)[number]>;
 const everyOpListed: [MissingOpNames] extends [never] ? true : MissingOpNames = true;
 void everyOpListed;
 
+/**
+ * The primitives whose spec is exactly `S`, e.g. `OpsWithSpec<BinarySpec>` is `'Add' | 'Sub' | …`.
+ * @category Backend authoring
+ */
+export type OpsWithSpec<S> = {
+  [K in OpName]: [OpSpecs[K]] extends [S] ? ([S] extends [OpSpecs[K]] ? K : never) : never;
+}[OpName];
+
 /** The tensor inputs of op `K`, with `TensorInfo` replaced by `T` (e.g. `Tensor`). @category Backend authoring */
 export type InputsOf<K extends OpName, T> = {
   [P in keyof OpSpecs[K]['inputs']]: OpSpecs[K]['inputs'][P] extends readonly TensorInfo[] ? readonly T[] : T;

@@ -1,5 +1,6 @@
 // Shared plumbing of the elementwise ops (internal; not exported from the package).
 import type { DType } from '../../dtype.js';
+import type { BinarySpec, OpsWithSpec } from '../../kernels/op-specs.js';
 import { isFloat } from '../../dtype.js';
 import { runKernel } from '../../engine/engine.js';
 import { tidy } from '../../engine/scope.js';
@@ -17,22 +18,7 @@ export type AnyUnaryOp =
   'Neg' | 'Abs' | 'Sign' | 'Relu' | 'Floor' | 'Ceil' | 'Round' | 'IsNaN' | 'IsFinite' | 'LogicalNot';
 
 /** Binary primitives with `a` and `b` inputs of one dtype. */
-export type BinaryOp =
-  | 'Add'
-  | 'Sub'
-  | 'Mul'
-  | 'Div'
-  | 'Pow'
-  | 'Maximum'
-  | 'Minimum'
-  | 'Equal'
-  | 'NotEqual'
-  | 'Less'
-  | 'LessEqual'
-  | 'Greater'
-  | 'GreaterEqual'
-  | 'LogicalAnd'
-  | 'LogicalOr';
+export type BinaryOp = OpsWithSpec<BinarySpec>;
 
 /** `x` itself when it is a float tensor, else `x` cast to float32. */
 export function floatTensor(x: Tensor): Tensor {

@@ -1,4 +1,4 @@
-import type { KernelTable } from '../../../../kernels/op-specs.js';
+import type { BinarySpec, KernelTable, OpsWithSpec, UnarySpec } from '../../../../kernels/op-specs.js';
 import type { CpuBackend } from '../../cpu-backend.js';
 import { absKernel } from './abs.js';
 import { addKernel } from './add.js';
@@ -40,46 +40,8 @@ import { subKernel } from './sub.js';
 import { tanhKernel } from './tanh.js';
 import { whereKernel } from './where.js';
 
-type ElementwiseOp =
-  | 'Neg'
-  | 'Abs'
-  | 'Sign'
-  | 'Exp'
-  | 'Log'
-  | 'Log1p'
-  | 'Expm1'
-  | 'Sqrt'
-  | 'Rsqrt'
-  | 'Reciprocal'
-  | 'Sin'
-  | 'Cos'
-  | 'Tanh'
-  | 'Sigmoid'
-  | 'Relu'
-  | 'Erf'
-  | 'Floor'
-  | 'Ceil'
-  | 'Round'
-  | 'IsNaN'
-  | 'IsFinite'
-  | 'LogicalNot'
-  | 'Cast'
-  | 'Add'
-  | 'Sub'
-  | 'Mul'
-  | 'Div'
-  | 'Pow'
-  | 'Maximum'
-  | 'Minimum'
-  | 'Equal'
-  | 'NotEqual'
-  | 'Less'
-  | 'LessEqual'
-  | 'Greater'
-  | 'GreaterEqual'
-  | 'LogicalAnd'
-  | 'LogicalOr'
-  | 'Where';
+/** The elementwise primitives: unary math, `Cast`, broadcasting binary ops and `Where`. */
+type ElementwiseOp = OpsWithSpec<UnarySpec> | OpsWithSpec<BinarySpec> | 'Cast' | 'Where';
 
 /** CPU kernels of the elementwise group. */
 export const elementwiseKernels = {
