@@ -1,11 +1,11 @@
 // Gradients of whole models against PyTorch: an MLP with cross-entropy, CNNs with NLL, layer norm,
 // causal attention, large-logit logsumexp, activation and math chains, a residual block, movement
 // and pooling compositions, and second-order gradient penalties. Fixtures from
-// scripts/gen-fixtures/gen_autograd_fixtures.py; tolerances in test/oracle/compare.ts.
+// scripts/gen-fixtures/gen_autograd_fixtures.py; tolerances in scripts/oracle/compare.ts.
 import { getBackend, split, sum, tensor, tidy, Variable, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { backward, enableGrad, valueAndGrad } from '../src/index.js';
-import { compareOutput } from './oracle/compare.js';
+import { compareOutput } from '../../../scripts/oracle/compare.js';
 import { decodeInputs, loadGradFixture, type GradFixtureEntry } from './oracle/fixtures.js';
 import { MODELS, type Inputs, type Model } from './oracle/models.js';
 

@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'E_KERNEL_NOT_FOUND'
   | 'E_DISPOSED'
   | 'E_BACKEND'
-  | 'E_GRADIENT';
+  | 'E_GRADIENT'
+  | 'E_FORMAT';
 
 /**
  * What went wrong, in the words every `@nn` error uses: the operation, the argument, what was
@@ -182,5 +183,22 @@ export class DisposedTensorError extends NNError {
 export class BackendError extends NNError {
   constructor(details: ErrorDetails) {
     super('E_BACKEND', details);
+  }
+}
+
+/**
+ * Bytes or a file are not in the expected format (a safetensors or IDX file with a bad header,
+ * an unknown type code, data that does not fit…). `op` names the reader, `arg` the field at fault.
+ * @example
+ * ```ts
+ * const e = new FormatError({ op: 'readIdx', arg: 'magic', expected: 'bytes 0x00 0x00', got: '0x1f 0x8b' });
+ * e.code;    // 'E_FORMAT'
+ * e.message; // '[@nn] readIdx(magic): expected bytes 0x00 0x00, got 0x1f 0x8b'
+ * ```
+ * @category Errors
+ */
+export class FormatError extends NNError {
+  constructor(details: ErrorDetails) {
+    super('E_FORMAT', details);
   }
 }

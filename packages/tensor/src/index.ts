@@ -15,10 +15,11 @@ export {
   KernelNotFoundError,
   DisposedTensorError,
   BackendError,
+  FormatError,
   type ErrorCode,
   type ErrorDetails,
 } from './errors.js';
-export { getBackend, setBackend, onOp } from './engine/engine.js';
+export { getBackend, setBackend, onOp, untracked } from './engine/engine.js';
 export { tidy, keep, scope } from './engine/scope.js';
 export type { OpRecord, OpListener } from './engine/op-record.js';
 export { Generator, manualSeed, defaultGenerator } from './random.js';

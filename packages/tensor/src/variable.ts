@@ -83,9 +83,20 @@ export class Variable {
   /**
    * Replaces the value with `next` (same shape and dtype) and disposes the old value, like an
    * in-place update. `next` is kept out of any open `tidy` scope.
-   * @throws {@link ShapeError} when the shape differs; {@link ArgumentError} when the dtype differs.
+   * @param next - the new value.
+   * @param options - `allowDTypeChange: true` accepts another dtype (how `Module.to('float64')`
+   *   converts a model while every holder of the Variable keeps it).
+   * @throws {@link ShapeError} when the shape differs; {@link ArgumentError} when the dtype differs
+   *   (unless allowed).
+   * @example
+   * ```ts
+   * const v = new Variable(zeros([2]));
+   * v.assign(ones([2], { dtype: 'float64' }));                              // throws ArgumentError
+   * v.assign(ones([2], { dtype: 'float64' }), { allowDTypeChange: true });
+   * v.dtype; // 'float64'
+   * ```
    */
-  assign(next: Tensor): void {
+  assign(next: Tensor, options: { allowDTypeChange?: boolean } = {}): void {
     if (!(next instanceof Tensor)) {
       throw new ArgumentError({ op: 'Variable.assign', arg: 'next', expected: 'a Tensor', got: typeof next });
     }
@@ -98,7 +109,7 @@ export class Variable {
         got: formatShape(next.shape),
       });
     }
-    if (next.dtype !== this.#value.dtype) {
+    if (next.dtype !== this.#value.dtype && options.allowDTypeChange !== true) {
       throw new ArgumentError({ op: 'Variable.assign', arg: 'next', expected: `dtype ${this.#value.dtype}`, got: next.dtype });
     }
     if (next === this.#value) return;

@@ -6,6 +6,7 @@ import {
   getBackend,
   keep,
   KernelNotFoundError,
+  neg,
   onOp,
   ones,
   scope,
@@ -13,6 +14,7 @@ import {
   ShapeError,
   tensor,
   tidy,
+  untracked,
   zeros,
   ArgumentError,
   type OpRecord,
@@ -173,5 +175,19 @@ describe('CPU storage recycling', () => {
     const second = runKernel('Neg', { x }, {});
     expect(second.dataSync()[4999]).toBe(-4999);
     expect(backend.numDataIds()).toBe(2);
+  });
+});
+
+describe('untracked', () => {
+  it('hides the ops it runs from listeners, also when it throws, and nests', () => {
+    const ops: string[] = [];
+    const stop = onOp((r) => ops.push(r.op));
+    const x = ones([2]);
+    untracked(() => untracked(() => neg(x)).dispose());
+    expect(() => untracked(() => { throw new Error('boom'); })).toThrow('boom');
+    neg(x).dispose();
+    stop();
+    x.dispose();
+    expect(ops).toEqual(['Neg']);
   });
 });

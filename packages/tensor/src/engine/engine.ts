@@ -57,6 +57,31 @@ export function onOp(listener: OpListener): () => void {
 }
 
 /**
+ * Runs `fn` without telling op listeners about the ops it runs: nothing inside is recorded for
+ * differentiation. Optimizers update parameters and layers update running statistics inside it,
+ * so those updates never join a gradient graph (the same effect as `noGrad` of `@nn/autograd`,
+ * for packages that do not depend on it).
+ * @example
+ * ```ts
+ * const ops: string[] = [];
+ * const stop = onOp((r) => ops.push(r.op));
+ * untracked(() => add(ones([2]), 1));
+ * stop();
+ * ops; // []
+ * ```
+ * @category Engine
+ */
+export function untracked<T>(fn: () => T): T {
+  const state = engineState();
+  state.untrackedDepth++;
+  try {
+    return fn();
+  } finally {
+    state.untrackedDepth--;
+  }
+}
+
+/**
  * Wraps storage already written to `backend` in a tracked `Tensor`.
  * @example
  * ```ts
@@ -132,7 +157,7 @@ export function runKernel<K extends OpName>(op: K, inputs: InputsOf<K, Tensor>, 
   const info = kernel({ inputs: inputs as never, attrs, backend });
   const output = wrapTensor(info, backend);
   const { listeners } = engineState();
-  if (listeners.size > 0) {
+  if (listeners.size > 0 && !(engineState().untrackedDepth > 0)) {
     const record = { op, inputs, attrs, output } as OpRecord;
     for (const listener of [...listeners]) listener(record);
   }

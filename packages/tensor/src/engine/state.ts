@@ -16,6 +16,8 @@ interface HeldStorage {
 export interface EngineState {
   backend: Backend | null;
   readonly listeners: Set<OpListener>;
+  /** Open `untracked` scopes; while any is open, op listeners are not told. */
+  untrackedDepth: number;
   /** Open `tidy`/`scope` frames, innermost last; each holds the tensors created inside it. */
   readonly scopes: Set<Tracked>[];
   /** Frees storage of tensors that were garbage-collected without `dispose()`. */
@@ -41,6 +43,7 @@ export function engineState(): EngineState {
     state = {
       backend: null,
       listeners: new Set(),
+      untrackedDepth: 0,
       scopes: [],
       finalizer: new FinalizationRegistry((held) => held.backend.disposeData(held.dataId)),
       retainCounts: new WeakMap(),

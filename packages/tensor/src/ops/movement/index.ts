@@ -1,5 +1,6 @@
 // Public ops of the movement group; each op lives in its own file.
 export { reshape } from './reshape.js';
+export { clone } from './clone.js';
 export { flatten } from './flatten.js';
 export { squeeze } from './squeeze.js';
 export { unsqueeze } from './unsqueeze.js';

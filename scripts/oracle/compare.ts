@@ -1,4 +1,4 @@
-// Comparison of an @nn loss or gradient with the PyTorch fixture's.
+// Comparison of an @nn output or gradient with a PyTorch fixture's (used by the autograd and layers oracles).
 //
 // `want` is PyTorch's float64 answer for the fixture's float32 inputs, rounded once to float32.
 // Per element i:
@@ -12,8 +12,14 @@
 // the generator checks that PyTorch's own float32 gradients meet it (they use at most a few tens
 // of percent of it). In float64 only the rounding of `want` to float32 (half an ulp, 2⁻²⁴
 // relative) and float64 summation error are allowed: any mistake in a gradient rule shows.
-import type { Tensor } from '@nn/tensor';
 import { decodeValues, type FixtureTensor } from './fixtures.js';
+
+/** What the comparison reads from an @nn tensor (structural, so this file needs no @nn import). */
+export interface ComparedTensor {
+  readonly shape: readonly number[];
+  readonly dtype: string;
+  dataSync(): ArrayLike<number>;
+}
 
 const BOUNDS = {
   float32: { atol: 1e-5, rtol: 1.3e-6, eps: 2 ** -23 },
@@ -23,7 +29,7 @@ const BOUNDS = {
 /** The result of one comparison: null when it matches, else a description of the first mismatch. */
 export function compareOutput(
   label: string,
-  ours: Tensor,
+  ours: ComparedTensor,
   want: FixtureTensor,
   k: number,
   scale: number,
