@@ -1,4 +1,4 @@
-import { ArgumentError, type Tensor } from '@nn/tensor';
+import { ArgumentError, tidy, type Tensor } from '@nn/tensor';
 import { Module } from '../module/module.js';
 
 /** A module that maps one tensor to one tensor: what `Sequential` chains. @category Containers */
@@ -61,8 +61,10 @@ export class Sequential extends Module<[Tensor], Tensor> {
    * @param x - the input of the first module.
    */
   forward(x: Tensor): Tensor {
-    let out = x;
-    for (const m of this.children() as unknown as TensorModule[]) out = m.call(out);
-    return out;
+    return tidy(() => {
+      let out = x;
+      for (const m of this.children() as unknown as TensorModule[]) out = m.call(out);
+      return out;
+    });
   }
 }
