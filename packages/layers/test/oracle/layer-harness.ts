@@ -112,8 +112,8 @@ export function checkLayerEntry(entry: LayerFixtureEntry, spec: LayerSpec, preci
     let loss: Tensor | null = null;
     outputs.forEach((o, j) => {
       const c = cotangent(o.shape, precision, 7 * j);
+      owned.push(c); // read by the backward pass (mul's gradient): disposed with the outputs
       const term = sum(mul(o, c));
-      c.dispose();
       loss = loss === null ? term : add(loss, term);
     });
     if (loss === null) return ['no outputs'];
