@@ -1,0 +1,20 @@
+// Activation modules: thin wrappers over `@nn/layers/functional`'s activation functions.
+export { ReLU } from './relu.js';
+export { LeakyReLU } from './leaky-relu.js';
+export { ELU } from './elu.js';
+export { GELU } from './gelu.js';
+export { SiLU } from './silu.js';
+export { Sigmoid } from './sigmoid.js';
+export { Tanh } from './tanh.js';
+export { Softplus } from './softplus.js';
+export { Softmax } from './softmax.js';
+export { LogSoftmax } from './log-softmax.js';
+export { LogSigmoid } from './log-sigmoid.js';
+export { Hardtanh, ReLU6 } from './hardtanh.js';
+export { Hardsigmoid } from './hardsigmoid.js';
+export { Hardswish } from './hardswish.js';
+export { SELU } from './selu.js';
+export { Mish } from './mish.js';
+export { Softsign } from './softsign.js';
+export { GLU } from './glu.js';
+export { PReLU, type PReLUOptions } from './prelu.js';
