@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arange, eye, full, linspace, manualSeed, rand, randn, ShapeError, tensor, zeros, ArgumentError } from '../src/index.js';
+import { arange, eye, full, linspace, manualSeed, rand, randn, ShapeError, tensor, zeros, ArgumentError, Generator } from '../src/index.js';
 
 describe('creation', () => {
   it('infers shapes and dtypes from nested arrays', () => {
@@ -39,5 +39,18 @@ describe('creation', () => {
 
   it('prints like PyTorch', () => {
     expect(tensor([[1, 2], [3, 4]]).toString()).toBe('tensor([[1., 2.],\n        [3., 4.]], dtype=float32)');
+  });
+});
+
+describe('rand in float32', () => {
+  it('stays below 1 even for the largest 53-bit draws (24 bits kept, rounded down)', () => {
+    class Largest extends Generator {
+      override random(): number {
+        return 1 - 2 ** -53;
+      }
+    }
+    const values = rand([4], { generator: new Largest(0) }).dataSync();
+    expect(Array.from(values)).toEqual(new Array(4).fill(1 - 2 ** -24));
+    expect(rand([3], { generator: new Largest(0), dtype: 'float64' }).dataSync()[0]).toBe(1 - 2 ** -53);
   });
 });

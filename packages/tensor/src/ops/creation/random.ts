@@ -40,7 +40,10 @@ function sample(op: string, shape: Shape, dtype: DType, draw: () => number): Ten
  */
 export function rand(shape: Shape, options: RandomOptions = {}): Tensor {
   const g = options.generator ?? defaultGenerator();
-  return sample('rand', shape, floatDType('rand', options.dtype), () => g.random());
+  const dtype = floatDType('rand', options.dtype);
+  // float32 keeps 24 random bits, rounded down: a 53-bit double just below 1 would round up to 1.
+  const draw = dtype === 'float32' ? () => Math.floor(g.random() * 16777216) / 16777216 : () => g.random();
+  return sample('rand', shape, dtype, draw);
 }
 
 /**
