@@ -40,7 +40,7 @@ function replaceGrad(v: Variable, next: Tensor): void {
  * @param maxNorm - the largest total norm allowed (≥ 0).
  * @param options - `normType` (2), `errorIfNonfinite` (false).
  * @returns the total norm before clipping (0 when no Variable has a gradient).
- * @throws {@link ArgumentError} for maxNorm < 0, a normType that is not > 0 or `'inf'`, or a
+ * @throws `ArgumentError` for maxNorm < 0, a normType that is not > 0 or `'inf'`, or a
  *   non-finite total norm with `errorIfNonfinite`.
  * @example
  * ```ts
@@ -100,7 +100,7 @@ export function clipGradNorm(params: Iterable<Variable>, maxNorm: number, option
  *
  * @param params - the Variables whose gradients to clip.
  * @param clipValue - the largest magnitude allowed (≥ 0).
- * @throws {@link ArgumentError} for clipValue < 0 or NaN.
+ * @throws `ArgumentError` for clipValue < 0 or NaN.
  * @example
  * ```ts
  * const w = new Variable(zeros([3]));

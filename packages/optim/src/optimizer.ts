@@ -79,7 +79,7 @@ export abstract class Optimizer<H extends HyperParams = HyperParams> {
   /**
    * Adds a parameter group (PyTorch's `add_param_group`), e.g. to train new layers with their own
    * learning rate. Unset hyper-parameters take the optimizer's defaults.
-   * @throws {@link ArgumentError} for a parameter already in a group, or a bad hyper-parameter.
+   * @throws `ArgumentError` for a parameter already in a group, or a bad hyper-parameter.
    * @example
    * ```ts
    * const opt = new SGD([new Variable(zeros([2]))], { lr: 0.1 });
@@ -111,7 +111,7 @@ export abstract class Optimizer<H extends HyperParams = HyperParams> {
    * Updates every trainable parameter that has a gradient, once. With a `closure` (which
    * recomputes the loss: zero the gradients, forward, backward), calls it first and returns what
    * it returns, as PyTorch.
-   * @throws {@link ShapeError} or {@link DTypeError} when a gradient's shape or dtype differs from its parameter's.
+   * @throws `ShapeError` or `DTypeError` when a gradient's shape or dtype differs from its parameter's.
    * @example
    * ```ts
    * const w = new Variable(tensor([3]));
@@ -250,8 +250,8 @@ export abstract class Optimizer<H extends HyperParams = HyperParams> {
    * in the same order and groups): hyper-parameters and per-parameter state. The snapshot is
    * copied (state tensors are cast to their parameter's dtype); it stays the caller's.
    * Everything is checked first: on an error nothing changes.
-   * @throws {@link ArgumentError} when the number of groups or of parameters in a group differs,
-   *   or for an unknown state entry or bad hyper-parameter; {@link ShapeError} when a state tensor's
+   * @throws `ArgumentError` when the number of groups or of parameters in a group differs,
+   *   or for an unknown state entry or bad hyper-parameter; `ShapeError` when a state tensor's
    *   shape is not its parameter's.
    * @example
    * ```ts

@@ -58,7 +58,7 @@ export function stridesOf(shape: Shape): number[] {
  * checkShape('zeros', 'shape', [2, 0, 3]); // [2, 0, 3]
  * checkShape('zeros', 'shape', [2, 1.5]);  // throws ArgumentError
  * ```
- * @throws An {@link ArgumentError} naming `op` and `arg` otherwise.
+ * @throws An {@link "@nn/tensor".index.ArgumentError | ArgumentError} naming `op` and `arg` otherwise.
  * @category Tensors
  */
 export function checkShape(op: string, arg: string, shape: unknown): number[] {
@@ -81,7 +81,7 @@ export function checkShape(op: string, arg: string, shape: unknown): number[] {
  * ```ts
  * broadcastShapes('add', [3, 1], [4]); // [3, 4]
  * ```
- * @throws An {@link ShapeError} naming the op and both shapes when they cannot broadcast.
+ * @throws An {@link "@nn/tensor".index.ShapeError | ShapeError} naming the op and both shapes when they cannot broadcast.
  * @category Tensors
  */
 export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
@@ -130,7 +130,7 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
  * normalizeAxis('sum', 'dim', -1, 3); // 2
  * normalizeAxis('sum', 'dim', 3, 3);  // throws IndexError
  * ```
- * @throws An {@link IndexError} when the axis is out of range; {@link ArgumentError} when not an integer.
+ * @throws An {@link "@nn/tensor".index.IndexError | IndexError} when the axis is out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} when not an integer.
  * @category Tensors
  */
 export function normalizeAxis(op: string, arg: string, axis: number, rank: number): number {
@@ -156,7 +156,7 @@ export function normalizeAxis(op: string, arg: string, axis: number, rank: numbe
  * normalizeAxes('sum', 'dim', undefined, 3); // [0, 1, 2]
  * normalizeAxes('sum', 'dim', [1, -2], 3);   // throws ArgumentError (dim 1 twice)
  * ```
- * @throws An {@link ArgumentError} when an axis repeats.
+ * @throws An {@link "@nn/tensor".index.ArgumentError | ArgumentError} when an axis repeats.
  * @category Tensors
  */
 export function normalizeAxes(

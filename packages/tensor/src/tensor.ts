@@ -86,7 +86,7 @@ export class Tensor implements TensorInfo {
 
   /**
    * The elements in row-major order, synchronously, as a fresh typed array.
-   * @throws {@link BackendError} on backends without synchronous reads (use `data()`).
+   * @throws {@link "@nn/tensor".index.BackendError | BackendError} on backends without synchronous reads (use `data()`).
    */
   dataSync(): TypedArray {
     this.assertAlive('Tensor.dataSync');
@@ -114,7 +114,7 @@ export class Tensor implements TensorInfo {
 
   /**
    * The value of a one-element tensor as a number (or boolean for `bool`).
-   * @throws {@link ShapeError} if the tensor has more or fewer than one element.
+   * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} if the tensor has more or fewer than one element.
    */
   item(): number | boolean {
     if (this.size !== 1) {

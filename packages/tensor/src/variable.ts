@@ -86,7 +86,7 @@ export class Variable {
    * @param next - the new value.
    * @param options - `allowDTypeChange: true` accepts another dtype (how `Module.to('float64')`
    *   converts a model while every holder of the Variable keeps it).
-   * @throws {@link ShapeError} when the shape differs; {@link ArgumentError} when the dtype differs
+   * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when the shape differs; {@link "@nn/tensor".index.ArgumentError | ArgumentError} when the dtype differs
    *   (unless allowed).
    * @example
    * ```ts

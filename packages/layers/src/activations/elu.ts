@@ -10,7 +10,7 @@ import { Module } from '../module/module.js';
  * `x: [*] → [*]`
  *
  * @param alpha - the scale of the negative part (default 1).
- * @throws {@link ArgumentError} when `alpha` is not a finite number.
+ * @throws `ArgumentError` when `alpha` is not a finite number.
  * @example
  * ```ts
  * new ELU().call(tensor([-1, 0, 2])).toArray();          // [-0.6321205496788025, 0, 2]

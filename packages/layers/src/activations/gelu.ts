@@ -11,7 +11,7 @@ import { Module } from '../module/module.js';
  * `x: [*] → [*]`
  *
  * @param approximate - `'none'` (default, exact) or `'tanh'`.
- * @throws {@link ArgumentError} when `approximate` is neither.
+ * @throws `ArgumentError` when `approximate` is neither.
  * @example
  * ```ts
  * new GELU().call(tensor([0, 1, -10])).toArray(); // [0, 0.8413447141647339, -0]

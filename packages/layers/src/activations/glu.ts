@@ -10,8 +10,8 @@ import { Module } from '../module/module.js';
  * `x: [*, 2·D, *] → [*, D, *]` (halved along `dim`)
  *
  * @param dim - the dim to split (default −1, the last).
- * @throws {@link ArgumentError} when `dim` is not an integer; at `call`, {@link ShapeError} when
- *   the size along `dim` is odd and {@link IndexError} when `dim` is out of range.
+ * @throws `ArgumentError` when `dim` is not an integer; at `call`, `ShapeError` when
+ *   the size along `dim` is odd and `IndexError` when `dim` is out of range.
  * @example
  * ```ts
  * new GLU().call(tensor([[1, 2, 0, 0]])).toArray(); // [[0.5, 1]]

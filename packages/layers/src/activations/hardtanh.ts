@@ -11,7 +11,7 @@ import { Module } from '../module/module.js';
  *
  * @param minVal - the lower end (default −1).
  * @param maxVal - the upper end (default 1), greater than `minVal`.
- * @throws {@link ArgumentError} when the ends are not finite or `minVal ≥ maxVal`.
+ * @throws `ArgumentError` when the ends are not finite or `minVal ≥ maxVal`.
  * @example
  * ```ts
  * new Hardtanh().call(tensor([-3, 0.5, 2])).toArray();       // [-1, 0.5, 1]

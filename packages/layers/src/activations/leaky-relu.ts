@@ -10,7 +10,7 @@ import { Module } from '../module/module.js';
  * `x: [*] → [*]`
  *
  * @param negativeSlope - the slope for negative inputs (default 0.01, PyTorch's).
- * @throws {@link ArgumentError} when `negativeSlope` is not a finite number.
+ * @throws `ArgumentError` when `negativeSlope` is not a finite number.
  * @example
  * ```ts
  * new LeakyReLU().call(tensor([-100, 3])).toArray();   // [-1, 3]

@@ -14,7 +14,7 @@ import { Module } from '../module/module.js';
  * `x: [*] → [*]`
  *
  * @param dim - the dim to normalise over (default −1; negative counts from the end).
- * @throws {@link ArgumentError} when `dim` is not an integer; {@link IndexError} (at `call`) when
+ * @throws `ArgumentError` when `dim` is not an integer; `IndexError` (at `call`) when
  *   it is out of range for the input.
  * @example
  * ```ts

@@ -27,8 +27,8 @@ export interface PReLUOptions {
  * @param numParameters - 1, or the number of channels `C` (default 1).
  * @param init - the initial slope (default 0.25).
  * @param options - `dtype` of the weight.
- * @throws {@link ArgumentError} for a bad count, slope or option; at `call`, {@link ShapeError}
- *   when the input has not `numParameters` channels and {@link DTypeError} when its dtype is not the weight's.
+ * @throws `ArgumentError` for a bad count, slope or option; at `call`, `ShapeError`
+ *   when the input has not `numParameters` channels and `DTypeError` when its dtype is not the weight's.
  * @example
  * ```ts
  * const act = new PReLU();

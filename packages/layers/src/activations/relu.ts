@@ -4,7 +4,7 @@ import { Module } from '../module/module.js';
 
 /**
  * The rectified linear unit, `max(x, 0)` elementwise, like `torch.nn.ReLU` (there is no `inplace`
- * option: @nn ops never write into their inputs).
+ * option: our ops never write into their inputs).
  *
  * `x: [*] → [*]`
  *

@@ -11,7 +11,7 @@ import { Module } from '../module/module.js';
  *
  * @param beta - the sharpness, a finite non-zero number (default 1).
  * @param threshold - above it (in `beta · x`) the output is `x` (default 20).
- * @throws {@link ArgumentError} when `beta` is zero or not finite, or `threshold` is not finite.
+ * @throws `ArgumentError` when `beta` is zero or not finite, or `threshold` is not finite.
  * @example
  * ```ts
  * new Softplus().call(tensor([0, 30, -1000])).toArray(); // [0.6931471824645996, 30, 0]

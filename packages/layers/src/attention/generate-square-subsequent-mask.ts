@@ -10,7 +10,7 @@ import { checkInt, checkOptions, layerOptions } from '../layers/checks.js';
  * @param size - the sequence length L (≥ 0).
  * @param options - `dtype` (default `'float32'`).
  * @returns `[size, size]`.
- * @throws {@link ArgumentError} for a negative or non-integer size.
+ * @throws `ArgumentError` for a negative or non-integer size.
  * @example
  * ```ts
  * generateSquareSubsequentMask(3).toArray(); // [[0, -Infinity, -Infinity], [0, 0, -Infinity], [0, 0, 0]]

@@ -84,7 +84,7 @@ export interface MultiheadAttentionForwardOptions {
  * @param embedDim - E, the query feature size and the output size.
  * @param numHeads - number of heads; must divide `embedDim`.
  * @param options - `dropout` (0), `bias` (true), `batchFirst` (false), `kdim`, `vdim`, `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes, `numHeads` not dividing `embedDim`, a dropout
+ * @throws `ArgumentError` for invalid sizes, `numHeads` not dividing `embedDim`, a dropout
  *   outside [0, 1], `addBiasKV`/`addZeroAttn` set, or unknown options.
  * @example
  * ```ts
@@ -195,8 +195,8 @@ export class MultiheadAttention extends Module<
    * @param options - `keyPaddingMask`, `needWeights` (true), `attnMask`, `averageAttnWeights` (true), `isCausal` (false).
    * @returns `[output, weights]`: output like `query` with E features; weights `[N, L, S]`
    *   (`averageAttnWeights: false`: `[N, numHeads, L, S]`; unbatched without the N), or `null`.
-   * @throws {@link ShapeError} for inputs or masks of the wrong shape (feature sizes must be E, kdim, vdim).
-   * @throws {@link DTypeError} when an input's dtype is not the parameters', or a mask is neither bool nor float.
+   * @throws `ShapeError` for inputs or masks of the wrong shape (feature sizes must be E, kdim, vdim).
+   * @throws `DTypeError` when an input's dtype is not the parameters', or a mask is neither bool nor float.
    */
   forward(
     query: Tensor,

@@ -79,7 +79,7 @@ const OPTION_KEYS = [
  * @param nhead - number of attention heads; must divide `dModel`.
  * @param options - `dimFeedforward` (2048), `dropout` (0.1), `activation` ('relu'), `layerNormEps`
  *   (1e-5), `batchFirst` (false), `normFirst` (false), `bias` (true), `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes or options (an unknown activation name, `nhead` not dividing `dModel`).
+ * @throws `ArgumentError` for invalid sizes or options (an unknown activation name, `nhead` not dividing `dModel`).
  * @example
  * ```ts
  * const layer = new TransformerEncoderLayer(16, 4, { dimFeedforward: 32, batchFirst: true });
@@ -164,8 +164,8 @@ export class TransformerEncoderLayer extends Module<[Tensor, TransformerEncoderL
    * @param src - `[L, N, dModel]` (`batchFirst`: `[N, L, dModel]`; unbatched `[L, dModel]`), in the parameters' dtype.
    * @param options - `srcMask`, `srcKeyPaddingMask`, `isCausal`.
    * @returns the same shape as `src`.
-   * @throws {@link ShapeError} for a `src` that is not 2-D/3-D with `dModel` features, or masks of the wrong shape.
-   * @throws {@link DTypeError} when `src` is not in the parameters' dtype.
+   * @throws `ShapeError` for a `src` that is not 2-D/3-D with `dModel` features, or masks of the wrong shape.
+   * @throws `DTypeError` when `src` is not in the parameters' dtype.
    */
   forward(src: Tensor, options: TransformerEncoderLayerForwardOptions = {}): Tensor {
     const op = 'TransformerEncoderLayer.forward';

@@ -38,7 +38,7 @@ export interface TransformerEncoderForwardOptions {
  * @param encoderLayer - the layer to copy (a `TransformerEncoderLayer`).
  * @param numLayers - how many copies (≥ 1).
  * @param options - `norm` (default none); `enableNestedTensor` and `maskCheck` are ignored.
- * @throws {@link ArgumentError} for a layer that is not a `TransformerEncoderLayer`, `numLayers` < 1, or a `norm` that is not a module.
+ * @throws `ArgumentError` for a layer that is not a `TransformerEncoderLayer`, `numLayers` < 1, or a `norm` that is not a module.
  * @example
  * ```ts
  * const layer = new TransformerEncoderLayer(8, 2, { dimFeedforward: 16 });
@@ -84,7 +84,7 @@ export class TransformerEncoder extends Module<[Tensor, TransformerEncoderForwar
    * @param src - `[L, N, dModel]` (`[N, L, dModel]` for `batchFirst` layers; unbatched `[L, dModel]`).
    * @param options - `mask`, `srcKeyPaddingMask`, `isCausal` (passed to every layer).
    * @returns the same shape as `src`.
-   * @throws {@link ShapeError} / {@link DTypeError} as `TransformerEncoderLayer.forward`.
+   * @throws `ShapeError` / `DTypeError` as `TransformerEncoderLayer.forward`.
    */
   forward(src: Tensor, options: TransformerEncoderForwardOptions = {}): Tensor {
     const op = 'TransformerEncoder.forward';

@@ -10,7 +10,7 @@ import { assignNew, checkVariable } from './shared.js';
  * @param v - the Variable to fill.
  * @param value - the fill value (NaN and ±Infinity are allowed, as in PyTorch).
  * @returns `v`.
- * @throws {@link ArgumentError} when `v` is not a Variable or `value` is not a number.
+ * @throws `ArgumentError` when `v` is not a Variable or `value` is not a number.
  * @example
  * ```ts
  * const b = new Variable(zeros([3]));
@@ -32,7 +32,7 @@ export function constant(v: Variable, value: number): Variable {
  *
  * @param v - the Variable to fill.
  * @returns `v`.
- * @throws {@link ArgumentError} when `v` is not a Variable.
+ * @throws `ArgumentError` when `v` is not a Variable.
  * @example
  * ```ts
  * const b = new Variable(ones([2]));
@@ -49,7 +49,7 @@ export function zeros(v: Variable): Variable {
  *
  * @param v - the Variable to fill.
  * @returns `v`.
- * @throws {@link ArgumentError} when `v` is not a Variable.
+ * @throws `ArgumentError` when `v` is not a Variable.
  * @example
  * ```ts
  * const g = new Variable(zeros([2]));

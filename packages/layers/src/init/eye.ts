@@ -10,7 +10,7 @@ import { assignNew, checkVariable } from './shared.js';
  *
  * @param v - a 2-D Variable.
  * @returns `v`.
- * @throws {@link ShapeError} when `v` is not 2-D.
+ * @throws `ShapeError` when `v` is not 2-D.
  * @example
  * ```ts
  * const w = new Variable(zeros([2, 3]));

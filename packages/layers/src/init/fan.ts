@@ -10,8 +10,8 @@ import { ArgumentError, ShapeError, Tensor, Variable } from '@nn/tensor';
  *
  * @param shape - the weight's shape, or a Variable or Tensor whose shape to use.
  * @returns `[fanIn, fanOut]`.
- * @throws {@link ShapeError} for fewer than 2 dimensions.
- * @throws {@link ArgumentError} when `shape` is not a shape (non-negative integers), Variable or Tensor.
+ * @throws `ShapeError` for fewer than 2 dimensions.
+ * @throws `ArgumentError` when `shape` is not a shape (non-negative integers), Variable or Tensor.
  * @example
  * ```ts
  * init.fanInAndFanOut([3, 5]);          // [5, 3]

@@ -46,7 +46,7 @@ const GAINS: Readonly<Record<Exclude<Nonlinearity, 'leaky_relu'>, number>> = {
  *
  * @param nonlinearity - the function's name, spelt as in PyTorch.
  * @param param - the negative slope of `leaky_relu` (ignored for the others).
- * @throws {@link ArgumentError} for an unknown nonlinearity or a `leaky_relu` slope that is not a
+ * @throws `ArgumentError` for an unknown nonlinearity or a `leaky_relu` slope that is not a
  *   finite number.
  * @example
  * ```ts

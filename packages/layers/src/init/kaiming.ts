@@ -55,9 +55,9 @@ function kaimingStd(
  * @param v - a float32 or float64 Variable with at least 2 dimensions.
  * @param options - `a` (0), `mode` (`'fanIn'`), `nonlinearity` (`'leaky_relu'`), `generator`.
  * @returns `v`.
- * @throws {@link ShapeError} when `v` has fewer than 2 dimensions.
- * @throws {@link ArgumentError} for an unknown mode or nonlinearity, a non-finite `a`, or an unknown option.
- * @throws {@link DTypeError} when `v` is not floating-point.
+ * @throws `ShapeError` when `v` has fewer than 2 dimensions.
+ * @throws `ArgumentError` for an unknown mode or nonlinearity, a non-finite `a`, or an unknown option.
+ * @throws `DTypeError` when `v` is not floating-point.
  * @example
  * ```ts
  * const w = new Variable(zeros([8, 16]));
@@ -84,9 +84,9 @@ export function kaimingUniform(v: Variable, options?: KaimingOptions): Variable 
  * @param v - a float32 or float64 Variable with at least 2 dimensions.
  * @param options - `a` (0), `mode` (`'fanIn'`), `nonlinearity` (`'leaky_relu'`), `generator`.
  * @returns `v`.
- * @throws {@link ShapeError} when `v` has fewer than 2 dimensions.
- * @throws {@link ArgumentError} for an unknown mode or nonlinearity, a non-finite `a`, or an unknown option.
- * @throws {@link DTypeError} when `v` is not floating-point.
+ * @throws `ShapeError` when `v` has fewer than 2 dimensions.
+ * @throws `ArgumentError` for an unknown mode or nonlinearity, a non-finite `a`, or an unknown option.
+ * @throws `DTypeError` when `v` is not floating-point.
  * @example
  * ```ts
  * const w = new Variable(zeros([256, 512]));

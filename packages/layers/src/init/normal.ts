@@ -26,9 +26,9 @@ export interface NormalOptions extends InitRandomOptions {
  * @param v - a float32 or float64 Variable.
  * @param options - `mean` (default 0), `std` (default 1), `generator`.
  * @returns `v`.
- * @throws {@link ArgumentError} when `mean` is not finite, `std` is negative or not finite, or for an
+ * @throws `ArgumentError` when `mean` is not finite, `std` is negative or not finite, or for an
  *   unknown option.
- * @throws {@link DTypeError} when `v` is not floating-point.
+ * @throws `DTypeError` when `v` is not floating-point.
  * @example
  * ```ts
  * const w = new Variable(zeros([100, 100]));

@@ -29,9 +29,9 @@ export interface OrthogonalOptions extends InitRandomOptions {
  * @param v - a float32 or float64 Variable with at least 2 dimensions.
  * @param options - `gain` (default 1), `generator`.
  * @returns `v`.
- * @throws {@link ShapeError} when `v` has fewer than 2 dimensions.
- * @throws {@link ArgumentError} for a non-finite `gain` or an unknown option.
- * @throws {@link DTypeError} when `v` is not floating-point.
+ * @throws `ShapeError` when `v` has fewer than 2 dimensions.
+ * @throws `ArgumentError` for a non-finite `gain` or an unknown option.
+ * @throws `DTypeError` when `v` is not floating-point.
  * @example
  * ```ts
  * const w = new Variable(zeros([3, 3], { dtype: 'float64' }));

@@ -35,8 +35,8 @@ export interface TruncNormalOptions extends InitRandomOptions {
  * @param options - `mean` (0), `std` (1), `a` (−2), `b` (2), `generator`. Note that `a` and `b` are
  *   absolute values, not multiples of `std` (as in PyTorch).
  * @returns `v`.
- * @throws {@link ArgumentError} for a non-finite option, `std < 0`, `a > b`, or an unknown option.
- * @throws {@link DTypeError} when `v` is not floating-point.
+ * @throws `ArgumentError` for a non-finite option, `std < 0`, `a > b`, or an unknown option.
+ * @throws `DTypeError` when `v` is not floating-point.
  * @example
  * ```ts
  * const w = new Variable(zeros([1000]));

@@ -25,8 +25,8 @@ export interface UniformOptions extends InitRandomOptions {
  * @param v - a float32 or float64 Variable.
  * @param options - `a` (default 0), `b` (default 1), `generator`.
  * @returns `v`.
- * @throws {@link ArgumentError} when `a` or `b` is not finite or `a > b`, or for an unknown option.
- * @throws {@link DTypeError} when `v` is not floating-point.
+ * @throws `ArgumentError` when `a` or `b` is not finite or `a > b`, or for an unknown option.
+ * @throws `DTypeError` when `v` is not floating-point.
  * @example
  * ```ts
  * const w = new Variable(zeros([2, 3]));

@@ -29,9 +29,9 @@ function xavierStd(op: string, v: unknown, options: XavierOptions | undefined): 
  * @param v - a float32 or float64 Variable with at least 2 dimensions.
  * @param options - `gain` (default 1), `generator`.
  * @returns `v`.
- * @throws {@link ShapeError} when `v` has fewer than 2 dimensions.
- * @throws {@link ArgumentError} for a negative or non-finite `gain`, or an unknown option.
- * @throws {@link DTypeError} when `v` is not floating-point.
+ * @throws `ShapeError` when `v` has fewer than 2 dimensions.
+ * @throws `ArgumentError` for a negative or non-finite `gain`, or an unknown option.
+ * @throws `DTypeError` when `v` is not floating-point.
  * @example
  * ```ts
  * const w = new Variable(zeros([20, 30]));
@@ -56,9 +56,9 @@ export function xavierUniform(v: Variable, options?: XavierOptions): Variable {
  * @param v - a float32 or float64 Variable with at least 2 dimensions.
  * @param options - `gain` (default 1), `generator`.
  * @returns `v`.
- * @throws {@link ShapeError} when `v` has fewer than 2 dimensions.
- * @throws {@link ArgumentError} for a negative or non-finite `gain`, or an unknown option.
- * @throws {@link DTypeError} when `v` is not floating-point.
+ * @throws `ShapeError` when `v` has fewer than 2 dimensions.
+ * @throws `ArgumentError` for a negative or non-finite `gain`, or an unknown option.
+ * @throws `DTypeError` when `v` is not floating-point.
  * @example
  * ```ts
  * const w = new Variable(zeros([200, 300]));

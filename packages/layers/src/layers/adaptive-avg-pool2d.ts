@@ -11,7 +11,7 @@ import { checkFloat, checkInput, show } from './checks.js';
  * size keeps that input dim. No parameters.
  *
  * @param outputSize - one number or `[oh, ow]` (each ≥ 1, or `null` for the input's size).
- * @throws {@link ArgumentError} for an invalid `outputSize`.
+ * @throws `ArgumentError` for an invalid `outputSize`.
  * @example
  * ```ts
  * const gap = new AdaptiveAvgPool2d(1);
@@ -40,7 +40,7 @@ export class AdaptiveAvgPool2d extends Module<[Tensor], Tensor> {
    * Averages adaptively sized windows.
    * @param x - `[N, C, H, W]` or `[C, H, W]`, float32 or float64.
    * @returns `[N, C, oh, ow]` (or `[C, oh, ow]`).
-   * @throws {@link ShapeError} for a wrong rank or empty spatial dims; {@link DTypeError} for non-float input.
+   * @throws `ShapeError` for a wrong rank or empty spatial dims; `DTypeError` for non-float input.
    */
   forward(x: Tensor): Tensor {
     const op = 'AdaptiveAvgPool2d.forward';

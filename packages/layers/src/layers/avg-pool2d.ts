@@ -23,7 +23,7 @@ export interface AvgPool2dLayerOptions {
  *
  * @param kernelSize - the window, one number or `[kh, kw]`.
  * @param options - `stride` (default `kernelSize`), `padding`, `ceilMode`, `countIncludePad`.
- * @throws {@link ArgumentError} for invalid sizes, or padding larger than half the kernel.
+ * @throws `ArgumentError` for invalid sizes, or padding larger than half the kernel.
  * @example
  * ```ts
  * new AvgPool2d(2).call(tensor([[[[1, 2], [3, 4]]]])).toArray(); // [[[[2.5]]]]
@@ -60,7 +60,7 @@ export class AvgPool2d extends Module<[Tensor], Tensor> {
    * Averages each window.
    * @param x - `[N, C, H, W]` or `[C, H, W]`, float32 or float64.
    * @returns `[N, C, H', W']` (or `[C, H', W']`).
-   * @throws {@link ShapeError} for a wrong rank or an input smaller than one window; {@link DTypeError} for non-float input.
+   * @throws `ShapeError` for a wrong rank or an input smaller than one window; `DTypeError` for non-float input.
    */
   forward(x: Tensor): Tensor {
     const op = 'AvgPool2d.forward';

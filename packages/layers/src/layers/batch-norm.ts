@@ -94,9 +94,9 @@ export abstract class BatchNormBase extends Module<[Tensor], Tensor> {
    * Normalises `x` per channel (dim 1).
    * @param x - see the subclass for the shapes; in the dtype of the parameters.
    * @returns the same shape as `x`.
-   * @throws {@link ShapeError} for a wrong rank or channel count, or one value per channel in
+   * @throws `ShapeError` for a wrong rank or channel count, or one value per channel in
    *   training (PyTorch: "Expected more than 1 value per channel when training");
-   *   {@link DTypeError} when its dtype is not the layer's.
+   *   `DTypeError` when its dtype is not the layer's.
    */
   forward(x: Tensor): Tensor {
     const op = `${this.layerName}.forward`;
@@ -144,7 +144,7 @@ export abstract class BatchNormBase extends Module<[Tensor], Tensor> {
  *
  * @param numFeatures - `C`.
  * @param options - `eps` (1e-5), `momentum` (0.1, or `null`), `affine` (`true`), `trackRunningStats` (`true`), `dtype`.
- * @throws {@link ArgumentError} for an invalid `numFeatures` or option.
+ * @throws `ArgumentError` for an invalid `numFeatures` or option.
  * @example
  * ```ts
  * const bn = new BatchNorm1d(2);
@@ -174,7 +174,7 @@ export class BatchNorm1d extends BatchNormBase {
  *
  * @param numFeatures - `C`.
  * @param options - `eps` (1e-5), `momentum` (0.1, or `null`), `affine` (`true`), `trackRunningStats` (`true`), `dtype`.
- * @throws {@link ArgumentError} for an invalid `numFeatures` or option.
+ * @throws `ArgumentError` for an invalid `numFeatures` or option.
  * @example
  * ```ts
  * const bn = new BatchNorm2d(3);

@@ -23,7 +23,7 @@ export interface BilinearOptions extends LayerOptions {
  * @param in2Features - size of each second input.
  * @param outFeatures - size of each output.
  * @param options - `bias` (default `true`), `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes or options.
+ * @throws `ArgumentError` for invalid sizes or options.
  * @example
  * ```ts
  * const bil = new Bilinear(3, 4, 2);
@@ -66,7 +66,7 @@ export class Bilinear extends Module<[Tensor, Tensor], Tensor> {
    * @param x1 - `[*, in1Features]`, in the dtype of the parameters.
    * @param x2 - `[*, in2Features]`, with the leading dims of `x1`.
    * @returns `[*, outFeatures]`.
-   * @throws {@link ShapeError} for wrong feature sizes or different leading dims; {@link DTypeError} for another dtype.
+   * @throws `ShapeError` for wrong feature sizes or different leading dims; `DTypeError` for another dtype.
    */
   forward(x1: Tensor, x2: Tensor): Tensor {
     const op = 'Bilinear.forward';

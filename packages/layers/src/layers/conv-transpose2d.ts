@@ -37,7 +37,7 @@ export interface ConvTranspose2dLayerOptions extends LayerOptions {
  * @param outChannels - `C_out`.
  * @param kernelSize - one number or `[kh, kw]`.
  * @param options - `stride`, `padding`, `outputPadding`, `groups`, `bias`, `dilation`, `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes or options (`outputPadding` not smaller than the stride or the dilation).
+ * @throws `ArgumentError` for invalid sizes or options (`outputPadding` not smaller than the stride or the dilation).
  * @example
  * ```ts
  * const up = new ConvTranspose2d(8, 4, 3, { stride: 2, padding: 1, outputPadding: 1 });
@@ -115,8 +115,8 @@ export class ConvTranspose2d extends Module<[x: Tensor, outputSize?: readonly nu
    *   picks the output padding that gives this size, which must lie in `[min, min + stride − 1]`
    *   (the output sizes a strided convolution maps back onto the input size).
    * @returns `[N, C_out, H', W']` (or `[C_out, H', W']`).
-   * @throws {@link ShapeError} for a wrong rank or channel count, an output size out of range;
-   *   {@link DTypeError} when its dtype is not the parameters'.
+   * @throws `ShapeError` for a wrong rank or channel count, an output size out of range;
+   *   `DTypeError` when its dtype is not the parameters'.
    */
   forward(x: Tensor, outputSize?: readonly number[]): Tensor {
     const op = 'ConvTranspose2d.forward';

@@ -34,7 +34,7 @@ export interface Conv1dLayerOptions extends LayerOptions {
  * @param outChannels - `C_out`.
  * @param kernelSize - `k` (a number or `[k]`).
  * @param options - `stride`, `padding`, `dilation`, `groups`, `bias`, `paddingMode`, `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes or options.
+ * @throws `ArgumentError` for invalid sizes or options.
  * @example
  * ```ts
  * const conv = new Conv1d(2, 4, 3);
@@ -94,8 +94,8 @@ export class Conv1d extends Module<[Tensor], Tensor> {
    * Applies the convolution.
    * @param x - `[N, C_in, L]` or `[C_in, L]`, in the dtype of the parameters.
    * @returns `[N, C_out, L']` (or `[C_out, L']`).
-   * @throws {@link ShapeError} for a wrong rank, channel count, or an input shorter than the kernel;
-   *   {@link DTypeError} when its dtype is not the parameters'.
+   * @throws `ShapeError` for a wrong rank, channel count, or an input shorter than the kernel;
+   *   `DTypeError` when its dtype is not the parameters'.
    */
   forward(x: Tensor): Tensor {
     const op = 'Conv1d.forward';

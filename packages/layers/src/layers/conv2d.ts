@@ -34,7 +34,7 @@ export interface Conv2dLayerOptions extends LayerOptions {
  * @param outChannels - `C_out`.
  * @param kernelSize - one number or `[kh, kw]`.
  * @param options - `stride`, `padding`, `dilation`, `groups`, `bias`, `paddingMode`, `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes or options (channels not divisible by `groups`,
+ * @throws `ArgumentError` for invalid sizes or options (channels not divisible by `groups`,
  *   `'same'` with a stride, an unknown `paddingMode`).
  * @example
  * ```ts
@@ -97,8 +97,8 @@ export class Conv2d extends Module<[Tensor], Tensor> {
    * Applies the convolution.
    * @param x - `[N, C_in, H, W]` or `[C_in, H, W]`, in the dtype of the parameters.
    * @returns `[N, C_out, H', W']` (or `[C_out, H', W']`).
-   * @throws {@link ShapeError} for a wrong rank, channel count, or an input smaller than the kernel;
-   *   {@link DTypeError} when its dtype is not the parameters'.
+   * @throws `ShapeError` for a wrong rank, channel count, or an input smaller than the kernel;
+   *   `DTypeError` when its dtype is not the parameters'.
    */
   forward(x: Tensor): Tensor {
     const op = 'Conv2d.forward';

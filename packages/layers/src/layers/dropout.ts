@@ -21,7 +21,7 @@ export interface DropoutLayerOptions {
  *
  * @param p - the probability of zeroing an element, in [0, 1] (default 0.5).
  * @param options - `generator`.
- * @throws {@link ArgumentError} for `p` outside [0, 1].
+ * @throws `ArgumentError` for `p` outside [0, 1].
  * @example
  * ```ts
  * const drop = new Dropout(0.5, { generator: new Generator(0) });
@@ -49,7 +49,7 @@ export class Dropout extends Module<[Tensor], Tensor> {
    * Drops elements in training mode; returns `x` itself in evaluation mode.
    * @param x - any float tensor.
    * @returns the same shape as `x`.
-   * @throws {@link DTypeError} for a non-float `x`.
+   * @throws `DTypeError` for a non-float `x`.
    */
   forward(x: Tensor): Tensor {
     checkInput('Dropout.forward', x, null, '');

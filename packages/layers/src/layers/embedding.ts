@@ -37,7 +37,7 @@ const PRETRAINED = Symbol('pretrained');
  * @param numEmbeddings - the number of rows (vocabulary size).
  * @param embeddingDim - the size of each vector.
  * @param options - `paddingIdx`, `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes; {@link IndexError} for `paddingIdx` outside `[−numEmbeddings, numEmbeddings)`.
+ * @throws `ArgumentError` for invalid sizes; `IndexError` for `paddingIdx` outside `[−numEmbeddings, numEmbeddings)`.
  * @example
  * ```ts
  * const emb = new Embedding(10, 3, { paddingIdx: 0 });
@@ -86,7 +86,7 @@ export class Embedding extends Module<[Tensor], Tensor> {
    * An Embedding holding a copy of `embeddings` (PyTorch's `Embedding.from_pretrained`).
    * @param embeddings - the table `[numEmbeddings, embeddingDim]`, float32 or float64 (its dtype is kept).
    * @param options - `freeze` (default `true`), `paddingIdx`.
-   * @throws {@link ShapeError} when `embeddings` is not 2-D.
+   * @throws `ShapeError` when `embeddings` is not 2-D.
    * @example
    * ```ts
    * const emb = Embedding.fromPretrained(tensor([[1, 2], [3, 4]]));
@@ -110,7 +110,7 @@ export class Embedding extends Module<[Tensor], Tensor> {
    * Looks up the rows of `indices`.
    * @param indices - int32 row numbers in `[0, numEmbeddings)`, any shape.
    * @returns `[*indices.shape, embeddingDim]`.
-   * @throws {@link IndexError} for an index out of range; {@link DTypeError} for non-int32 indices.
+   * @throws `IndexError` for an index out of range; `DTypeError` for non-int32 indices.
    */
   forward(indices: Tensor): Tensor {
     const op = 'Embedding.forward';

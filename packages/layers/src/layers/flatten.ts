@@ -24,7 +24,7 @@ function resolveDim(op: string, arg: string, dim: number, x: Tensor): number {
  *
  * @param startDim - first dim to merge (default 1; negative counts from the end).
  * @param endDim - last dim to merge (default −1).
- * @throws {@link ArgumentError} for non-integer dims.
+ * @throws `ArgumentError` for non-integer dims.
  * @example
  * ```ts
  * new Flatten().call(zeros([2, 3, 4, 5])).shape;       // [2, 60]
@@ -49,7 +49,7 @@ export class Flatten extends Module<[Tensor], Tensor> {
    * Flattens `x`.
    * @param x - a tensor with the dims `startDim … endDim`.
    * @returns `x` with those dims merged.
-   * @throws {@link IndexError} when a dim is out of range; {@link ArgumentError} when `startDim` comes after `endDim`.
+   * @throws `IndexError` when a dim is out of range; `ArgumentError` when `startDim` comes after `endDim`.
    */
   forward(x: Tensor): Tensor {
     const op = 'Flatten.forward';
@@ -71,7 +71,7 @@ export class Flatten extends Module<[Tensor], Tensor> {
  *
  * @param dim - the dim to split (negative counts from the end).
  * @param unflattenedSize - the sizes it becomes, whose product is `x.shape[dim]`.
- * @throws {@link ArgumentError} for a non-integer `dim` or sizes that are not non-negative integers (one −1 allowed).
+ * @throws `ArgumentError` for a non-integer `dim` or sizes that are not non-negative integers (one −1 allowed).
  * @example
  * ```ts
  * new Unflatten(1, [3, 4]).call(zeros([2, 12])).shape;  // [2, 3, 4]
@@ -102,7 +102,7 @@ export class Unflatten extends Module<[Tensor], Tensor> {
    * Unflattens `x`.
    * @param x - a tensor of at least one dim.
    * @returns `x` with dim `dim` split.
-   * @throws {@link IndexError} when `dim` is out of range; {@link ShapeError} when the sizes do not multiply to `x.shape[dim]`.
+   * @throws `IndexError` when `dim` is out of range; `ShapeError` when the sizes do not multiply to `x.shape[dim]`.
    */
   forward(x: Tensor): Tensor {
     const op = 'Unflatten.forward';

@@ -27,7 +27,7 @@ export interface LayerNormLayerOptions {
  *
  * @param normalizedShape - the trailing shape (a number for the last dim only).
  * @param options - `eps` (1e-5), `elementwiseAffine` (`true`), `bias` (`true`), `dtype`.
- * @throws {@link ArgumentError} for an invalid shape or option.
+ * @throws `ArgumentError` for an invalid shape or option.
  * @example
  * ```ts
  * const ln = new LayerNorm(4);
@@ -72,7 +72,7 @@ export class LayerNorm extends Module<[Tensor], Tensor> {
    * Normalises `x` over its trailing dims.
    * @param x - `[*, …normalizedShape]`, in the dtype of the parameters.
    * @returns the same shape.
-   * @throws {@link ShapeError} when the trailing dims are not `normalizedShape`; {@link DTypeError} for another dtype.
+   * @throws `ShapeError` when the trailing dims are not `normalizedShape`; `DTypeError` for another dtype.
    */
   forward(x: Tensor): Tensor {
     const op = 'LayerNorm.forward';

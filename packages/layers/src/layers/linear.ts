@@ -22,7 +22,7 @@ export interface LinearOptions extends LayerOptions {
  * @param inFeatures - size of each input sample (≥ 0).
  * @param outFeatures - size of each output sample (≥ 0).
  * @param options - `bias` (default `true`), `dtype`, `generator` (see {@link LayerOptions}).
- * @throws {@link ArgumentError} for non-integer or negative sizes or unknown options.
+ * @throws `ArgumentError` for non-integer or negative sizes or unknown options.
  * @example
  * ```ts
  * const fc = new Linear(4, 2);
@@ -67,8 +67,8 @@ export class Linear extends Module<[Tensor], Tensor> {
    * Applies the layer.
    * @param x - `[*, inFeatures]`, in the dtype of the parameters.
    * @returns `[*, outFeatures]`.
-   * @throws {@link ShapeError} when `x` is 0-D or its last dim is not `inFeatures`;
-   *   {@link DTypeError} when its dtype is not the parameters'.
+   * @throws `ShapeError` when `x` is 0-D or its last dim is not `inFeatures`;
+   *   `DTypeError` when its dtype is not the parameters'.
    */
   forward(x: Tensor): Tensor {
     const op = 'Linear.forward';

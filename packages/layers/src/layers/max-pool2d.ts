@@ -23,7 +23,7 @@ export interface MaxPool2dLayerOptions {
  *
  * @param kernelSize - the window, one number or `[kh, kw]`.
  * @param options - `stride` (default `kernelSize`), `padding`, `dilation`, `ceilMode`.
- * @throws {@link ArgumentError} for invalid sizes, or padding larger than half the kernel.
+ * @throws `ArgumentError` for invalid sizes, or padding larger than half the kernel.
  * @example
  * ```ts
  * const pool = new MaxPool2d(2);
@@ -58,7 +58,7 @@ export class MaxPool2d extends Module<[Tensor], Tensor> {
    * Takes the maximum of each window.
    * @param x - `[N, C, H, W]` or `[C, H, W]`.
    * @returns `[N, C, H', W']` (or `[C, H', W']`).
-   * @throws {@link ShapeError} for a wrong rank or an input smaller than one window; {@link DTypeError} for bool input.
+   * @throws `ShapeError` for a wrong rank or an input smaller than one window; `DTypeError` for bool input.
    */
   forward(x: Tensor): Tensor {
     const op = 'MaxPool2d.forward';

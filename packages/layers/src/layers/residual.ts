@@ -2,9 +2,7 @@ import { add, ArgumentError, ShapeError, tidy, type Tensor } from '@nn/tensor';
 import { Identity } from '../containers/identity.js';
 import { Module } from '../module/module.js';
 import { checkOptions, shapeText, show } from './checks.js';
-
-/** A module mapping one tensor to one tensor. */
-type TensorModule = Module<[Tensor], Tensor>;
+import type { TensorModule } from '../containers/sequential.js';
 
 /** Options of `Residual`. @category Containers */
 export interface ResidualOptions {
@@ -21,7 +19,7 @@ export interface ResidualOptions {
  *
  * @param inner - the residual branch.
  * @param options - `shortcut`.
- * @throws {@link ArgumentError} when `inner` or `shortcut` is not a Module.
+ * @throws `ArgumentError` when `inner` or `shortcut` is not a Module.
  * @example
  * ```ts
  * const block = new Residual(new Sequential(new Linear(4, 4), new ReLU(), new Linear(4, 4)));
@@ -53,7 +51,7 @@ export class Residual extends Module<[Tensor], Tensor> {
   /**
    * `inner(x) + shortcut(x)`.
    * @param x - the input of both paths.
-   * @throws {@link ShapeError} when the two paths give different shapes.
+   * @throws `ShapeError` when the two paths give different shapes.
    */
   forward(x: Tensor): Tensor {
     return tidy(() => {

@@ -15,7 +15,7 @@ import { copyWeight } from './weight-buffer.js';
  * to the input's shape.
  *
  * @param options - `weight`, `reduction` (default `'mean'`).
- * @throws {@link ArgumentError} for a bad reduction or option; {@link DTypeError} when the weight
+ * @throws `ArgumentError` for a bad reduction or option; `DTypeError` when the weight
  *   is not float.
  * @example
  * ```ts

@@ -15,7 +15,7 @@ import { copyWeight } from './weight-buffer.js';
  * copied into buffers `weight` and `pos_weight` and must broadcast to the input's shape.
  *
  * @param options - `weight`, `posWeight`, `reduction` (default `'mean'`).
- * @throws {@link ArgumentError} for a bad reduction or option; {@link DTypeError} when a weight is
+ * @throws `ArgumentError` for a bad reduction or option; `DTypeError` when a weight is
  *   not float.
  * @example
  * ```ts

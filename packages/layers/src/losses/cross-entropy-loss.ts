@@ -21,8 +21,8 @@ import { copyWeight } from './weight-buffer.js';
  *
  * @param options - `weight` (`[C]`), `ignoreIndex` (default −100), `reduction` (default `'mean'`),
  *   `labelSmoothing` (default 0, in `[0, 1]`).
- * @throws {@link ArgumentError} for a bad reduction, ignore index, smoothing or option;
- *   {@link ShapeError} when the weight is not 1-D; {@link DTypeError} when it is not float.
+ * @throws `ArgumentError` for a bad reduction, ignore index, smoothing or option;
+ *   `ShapeError` when the weight is not 1-D; `DTypeError` when it is not float.
  * @example
  * ```ts
  * const loss = new CrossEntropyLoss();

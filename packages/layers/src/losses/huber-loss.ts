@@ -13,7 +13,7 @@ import { Module } from '../module/module.js';
  * `input: [*]`, `target: [*]` (same shape and dtype) → `[]`, or `[*]` with `reduction: 'none'`.
  *
  * @param options - `reduction` (default `'mean'`), `delta` (default 1, > 0).
- * @throws {@link ArgumentError} for a bad reduction, `delta ≤ 0` or an unknown option.
+ * @throws `ArgumentError` for a bad reduction, `delta ≤ 0` or an unknown option.
  * @example
  * ```ts
  * new HuberLoss().call(tensor([0.5, 3]), tensor([0, 0])).item();                                   // 1.3125

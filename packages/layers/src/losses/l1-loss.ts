@@ -11,7 +11,7 @@ import { Module } from '../module/module.js';
  * `input: [*]`, `target: [*]` (same shape and dtype) → `[]`, or `[*]` with `reduction: 'none'`.
  *
  * @param options - `reduction`: `'mean'` (default), `'sum'` or `'none'`.
- * @throws {@link ArgumentError} for a bad reduction or an unknown option.
+ * @throws `ArgumentError` for a bad reduction or an unknown option.
  * @example
  * ```ts
  * new L1Loss().call(tensor([1, 2, 3]), tensor([1, 0, 5])).item();                       // ≈ 1.333333

@@ -18,8 +18,8 @@ import { copyWeight } from './weight-buffer.js';
  * PyTorch).
  *
  * @param options - `weight` (`[C]`), `ignoreIndex` (default −100), `reduction` (default `'mean'`).
- * @throws {@link ArgumentError} for a bad reduction, ignore index or option; {@link ShapeError}
- *   when the weight is not 1-D; {@link DTypeError} when it is not float.
+ * @throws `ArgumentError` for a bad reduction, ignore index or option; `ShapeError`
+ *   when the weight is not 1-D; `DTypeError` when it is not float.
  * @example
  * ```ts
  * const model = new Sequential(new Linear(4, 3), new LogSoftmax(1));

@@ -12,7 +12,7 @@ import { Module } from '../module/module.js';
  * `input: [*]`, `target: [*]` (same shape and dtype) → `[]`, or `[*]` with `reduction: 'none'`.
  *
  * @param options - `reduction` (default `'mean'`), `beta` (default 1, ≥ 0; 0 is the L1 loss).
- * @throws {@link ArgumentError} for a bad reduction, `beta < 0` or an unknown option.
+ * @throws `ArgumentError` for a bad reduction, `beta < 0` or an unknown option.
  * @example
  * ```ts
  * new SmoothL1Loss({ beta: 2, reduction: 'none' }).call(tensor([0.5, 3]), tensor([0, 0])).toArray(); // [0.0625, 2]

@@ -237,8 +237,8 @@ export abstract class Module<Args extends unknown[] = [Tensor], Out = Tensor> {
    * @param state - tensors by key, e.g. from `stateDict()` or `loadSafetensors`.
    * @param options - `strict` (default `true`): missing or unexpected keys are an error; with
    *   `strict: false` they are returned instead. A shape mismatch is always an error.
-   * @throws {@link ArgumentError} naming the missing and unexpected keys (strict);
-   *   {@link ShapeError} naming the key whose shape differs.
+   * @throws `ArgumentError` naming the missing and unexpected keys (strict);
+   *   `ShapeError` naming the key whose shape differs.
    * @example
    * ```ts
    * const a = new Linear(3, 2);

@@ -11,12 +11,12 @@ import { RNNCellBase } from './rnn-cell-base.js';
  * Shapes: `x: [N, inputSize]`, `hx: [N, H]` → `[N, H]`; unbatched `x: [inputSize]`, `hx: [H]` → `[H]`.
  *
  * Parameters: `weight_ih: [3H, inputSize]`, `weight_hh: [3H, H]`, `bias_ih`, `bias_hh: [3H]`, all
- * drawn from U(−1/√H, 1/√H). The math is {@link gruCell}.
+ * drawn from U(−1/√H, 1/√H). The math is {@link "@nn/layers".functional.gruCell | gruCell}.
  *
  * @param inputSize - features of the input (≥ 0).
  * @param hiddenSize - features of the hidden state (≥ 1).
  * @param options - `bias` (`true`), `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes or options.
+ * @throws `ArgumentError` for invalid sizes or options.
  * @example
  * ```ts
  * const cell = new GRUCell(3, 4, { dtype: 'float64' });
@@ -36,7 +36,7 @@ export class GRUCell extends RNNCellBase<[x: Tensor, hx?: Tensor | null], Tensor
    * @param x - `[N, inputSize]`, or unbatched `[inputSize]`.
    * @param hx - the previous hidden state `[N, H]` (unbatched `[H]`); zeros if omitted.
    * @returns the next hidden state, `[N, H]` (unbatched `[H]`).
-   * @throws {@link ShapeError} when `x` or `hx` has the wrong shape; {@link DTypeError} when a
+   * @throws `ShapeError` when `x` or `hx` has the wrong shape; `DTypeError` when a
    *   dtype is not the parameters'.
    * @example
    * ```ts

@@ -8,3 +8,4 @@ export { RNNCell } from './rnn-cell.js';
 export { LSTMCell } from './lstm-cell.js';
 export { GRUCell } from './gru-cell.js';
 export type { RecurrentLayerOptions, RNNOptions, RNNCellOptions, RecurrentCellOptions } from './options.js';
+export type { CellKind } from '../functional/recurrent/checks.js';

@@ -12,12 +12,12 @@ import { RNNCellBase } from './rnn-cell-base.js';
  * `x: [inputSize]`, `h, c: [H]` → `[H]` each.
  *
  * Parameters: `weight_ih: [4H, inputSize]`, `weight_hh: [4H, H]`, `bias_ih`, `bias_hh: [4H]`, all
- * drawn from U(−1/√H, 1/√H). The math is {@link lstmCell}.
+ * drawn from U(−1/√H, 1/√H). The math is {@link "@nn/layers".functional.lstmCell | lstmCell}.
  *
  * @param inputSize - features of the input (≥ 0).
  * @param hiddenSize - features of the hidden and cell states (≥ 1).
  * @param options - `bias` (`true`), `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes or options.
+ * @throws `ArgumentError` for invalid sizes or options.
  * @example
  * ```ts
  * const cell = new LSTMCell(3, 4);
@@ -38,8 +38,8 @@ export class LSTMCell extends RNNCellBase<[x: Tensor, hx?: readonly [Tensor, Ten
    * @param x - `[N, inputSize]`, or unbatched `[inputSize]`.
    * @param hx - `[h, c]`, each `[N, H]` (unbatched `[H]`); zeros if omitted.
    * @returns `[h', c']`, each `[N, H]` (unbatched `[H]`).
-   * @throws {@link ShapeError} when `x`, `h` or `c` has the wrong shape; {@link DTypeError} when a
-   *   dtype is not the parameters'; {@link ArgumentError} when `hx` is not a pair.
+   * @throws `ShapeError` when `x`, `h` or `c` has the wrong shape; `DTypeError` when a
+   *   dtype is not the parameters'; `ArgumentError` when `hx` is not a pair.
    * @example
    * ```ts
    * const [h, c] = new LSTMCell(3, 2).call(zeros([3]));

@@ -17,14 +17,14 @@ import { RNNBase } from './rnn-base.js';
  *
  * Parameters (PyTorch's keys; `_reverse` for the backward direction): `weight_ih_l{k}: [4H, inputSize]`
  * (`[4H, D·H]` for `k > 0`), `weight_hh_l{k}: [4H, H]`, `bias_ih_l{k}`, `bias_hh_l{k}: [4H]`, all
- * drawn from U(−1/√H, 1/√H). The math is {@link lstm}.
+ * drawn from U(−1/√H, 1/√H). The math is {@link "@nn/layers".functional.lstm | lstm}.
  *
  * @param inputSize - features of each input step (≥ 0).
  * @param hiddenSize - features of the hidden and cell states (≥ 1).
  * @param options - `numLayers` (1), `bias` (`true`), `batchFirst` (`false`), `dropout` (0),
  *   `bidirectional` (`false`), `dtype`, `generator` (the stream of the initialisation and of the
  *   dropout masks).
- * @throws {@link ArgumentError} for invalid sizes or options, including `projSize` (not supported).
+ * @throws `ArgumentError` for invalid sizes or options, including `projSize` (not supported).
  * @example
  * ```ts
  * const model = new LSTM(3, 4, { numLayers: 2 });
@@ -46,8 +46,8 @@ export class LSTM extends RNNBase<[x: Tensor, hx?: readonly [Tensor, Tensor] | n
    * @param x - `[L, N, inputSize]` (`[N, L, inputSize]` with `batchFirst`), or unbatched `[L, inputSize]`.
    * @param hx - `[h0, c0]`, each `[D·numLayers, N, H]` (unbatched `[D·numLayers, H]`); zeros if omitted.
    * @returns `[output, [hN, cN]]`: `output: [L, N, D·H]` (batch-first / unbatched like `x`), `hN`, `cN` like `h0`.
-   * @throws {@link ShapeError} when `x`, `h0` or `c0` has the wrong shape; {@link DTypeError} when a
-   *   dtype is not the parameters'; {@link ArgumentError} when `hx` is not a pair.
+   * @throws `ShapeError` when `x`, `h0` or `c0` has the wrong shape; `DTypeError` when a
+   *   dtype is not the parameters'; `ArgumentError` when `hx` is not a pair.
    * @example
    * ```ts
    * const model = new LSTM(2, 3);

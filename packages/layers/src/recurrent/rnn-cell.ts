@@ -12,12 +12,12 @@ import { RNNCellBase } from './rnn-cell-base.js';
  * Shapes: `x: [N, inputSize]`, `hx: [N, H]` → `[N, H]`; unbatched `x: [inputSize]`, `hx: [H]` → `[H]`.
  *
  * Parameters: `weight_ih: [H, inputSize]`, `weight_hh: [H, H]`, `bias_ih`, `bias_hh: [H]`, all
- * drawn from U(−1/√H, 1/√H). The math is {@link rnnCell}.
+ * drawn from U(−1/√H, 1/√H). The math is {@link "@nn/layers".functional.rnnCell | rnnCell}.
  *
  * @param inputSize - features of the input (≥ 0).
  * @param hiddenSize - features of the hidden state (≥ 1).
  * @param options - `bias` (`true`), `nonlinearity` (`'tanh'`), `dtype`, `generator`.
- * @throws {@link ArgumentError} for invalid sizes or options.
+ * @throws `ArgumentError` for invalid sizes or options.
  * @example
  * ```ts
  * const cell = new RNNCell(3, 4);
@@ -43,7 +43,7 @@ export class RNNCell extends RNNCellBase<[x: Tensor, hx?: Tensor | null], Tensor
    * @param x - `[N, inputSize]`, or unbatched `[inputSize]`.
    * @param hx - the previous hidden state `[N, H]` (unbatched `[H]`); zeros if omitted.
    * @returns the next hidden state, `[N, H]` (unbatched `[H]`).
-   * @throws {@link ShapeError} when `x` or `hx` has the wrong shape; {@link DTypeError} when a
+   * @throws `ShapeError` when `x` or `hx` has the wrong shape; `DTypeError` when a
    *   dtype is not the parameters'.
    * @example
    * ```ts

@@ -17,14 +17,14 @@ import { RNNBase } from './rnn-base.js';
  *
  * Parameters (PyTorch's keys; `_reverse` for the backward direction): `weight_ih_l{k}: [H, inputSize]`
  * (`[H, D·H]` for `k > 0`), `weight_hh_l{k}: [H, H]`, `bias_ih_l{k}`, `bias_hh_l{k}: [H]`, all
- * drawn from U(−1/√H, 1/√H). The math is {@link rnn}.
+ * drawn from U(−1/√H, 1/√H). The math is {@link "@nn/layers".functional.rnn | rnn}.
  *
  * @param inputSize - features of each input step (≥ 0).
  * @param hiddenSize - features of the hidden state (≥ 1).
  * @param options - `numLayers` (1), `nonlinearity` (`'tanh'`), `bias` (`true`), `batchFirst`
  *   (`false`), `dropout` (0), `bidirectional` (`false`), `dtype`, `generator` (the stream of the
  *   initialisation and of the dropout masks).
- * @throws {@link ArgumentError} for invalid sizes or options.
+ * @throws `ArgumentError` for invalid sizes or options.
  * @example
  * ```ts
  * const model = new RNN(3, 4, { numLayers: 2, bidirectional: true });
@@ -52,7 +52,7 @@ export class RNN extends RNNBase<[x: Tensor, hx?: Tensor | null], [Tensor, Tenso
    * @param x - `[L, N, inputSize]` (`[N, L, inputSize]` with `batchFirst`), or unbatched `[L, inputSize]`.
    * @param hx - the initial hidden states `[D·numLayers, N, H]` (unbatched `[D·numLayers, H]`); zeros if omitted.
    * @returns `[output, hN]`: `output: [L, N, D·H]` (batch-first / unbatched like `x`), `hN` like `hx`.
-   * @throws {@link ShapeError} when `x` or `hx` has the wrong shape; {@link DTypeError} when a
+   * @throws `ShapeError` when `x` or `hx` has the wrong shape; `DTypeError` when a
    *   dtype is not the parameters'.
    * @example
    * ```ts

@@ -20,7 +20,7 @@ export interface LoadedSafetensors {
  *
  * @param bytes - the whole file.
  * @returns the entries in header order, the metadata, and where the data starts.
- * @throws {@link FormatError} naming the field at fault (`arg`: `'headerLength'`, `'header'`,
+ * @throws `FormatError` naming the field at fault (`arg`: `'headerLength'`, `'header'`,
  *   `'<name>.dtype'`, `'<name>.shape'`, `'<name>.data_offsets'`, `'__metadata__'`, `'data'`…).
  * @example
  * ```ts
@@ -68,7 +68,7 @@ export function materialize(op: string, bytes: Uint8Array, header: SafetensorsHe
  *
  * @param bytes - the whole file (a `Uint8Array`, e.g. a Node `Buffer` or a `fetch` body, or an `ArrayBuffer`).
  * @returns the tensors by key in header order and the metadata.
- * @throws {@link FormatError} naming the field at fault; {@link ArgumentError} if `bytes` is not bytes.
+ * @throws `FormatError` naming the field at fault; `ArgumentError` if `bytes` is not bytes.
  * @example
  * ```ts
  * const bytes = saveSafetensors({ 'fc.weight': tensor([[1, 2]]), 'fc.bias': tensor([0.5]) });

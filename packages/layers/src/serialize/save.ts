@@ -35,8 +35,8 @@ export function checkedBytes(op: string, planned: PlannedTensor, values: TypedAr
  * @param state - tensors by key, e.g. `model.stateDict()`.
  * @param options - `metadata`: strings stored in the header's `__metadata__`.
  * @returns the file's bytes.
- * @throws {@link ArgumentError} if a value is not a Tensor, a key is `__metadata__`, or a
- *   metadata value is not a string; {@link DisposedTensorError} for a disposed tensor.
+ * @throws `ArgumentError` if a value is not a Tensor, a key is `__metadata__`, or a
+ *   metadata value is not a string; `DisposedTensorError` for a disposed tensor.
  * @example
  * ```ts
  * const model = new Linear(3, 2);

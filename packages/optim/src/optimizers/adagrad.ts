@@ -94,7 +94,7 @@ const SPEC: OptimizerSpec<AdagradHyperParams> = {
  * @param params - the Variables to optimise, or parameter groups `{ params, ...options }`.
  * @param options - `lr` (1e-2), `lrDecay` (0), `weightDecay` (0), `initialAccumulatorValue` (0),
  *   `eps` (1e-10), `maximize` (false).
- * @throws {@link ArgumentError} for lr, lrDecay, weightDecay, initialAccumulatorValue or eps < 0,
+ * @throws `ArgumentError` for lr, lrDecay, weightDecay, initialAccumulatorValue or eps < 0,
  *   an unknown option, or an empty parameter list.
  * @example
  * ```ts

@@ -63,7 +63,7 @@ const SPEC: OptimizerSpec<AdamHyperParams> = {
  * @param params - the Variables to optimise, or parameter groups `{ params, ...options }`.
  * @param options - `lr` (1e-3), `betas` ([0.9, 0.999]), `eps` (1e-8), `weightDecay` (1e-2),
  *   `amsgrad` (false), `maximize` (false).
- * @throws {@link ArgumentError} for lr < 0, eps < 0, a beta outside [0, 1), weightDecay < 0, an
+ * @throws `ArgumentError` for lr < 0, eps < 0, a beta outside [0, 1), weightDecay < 0, an
  *   unknown option, or an empty parameter list.
  * @example
  * ```ts

@@ -115,7 +115,7 @@ const SPEC: OptimizerSpec<RMSpropHyperParams> = {
  * @param params - the Variables to optimise, or parameter groups `{ params, ...options }`.
  * @param options - `lr` (1e-2), `alpha` (0.99), `eps` (1e-8), `weightDecay` (0), `momentum` (0),
  *   `centered` (false), `maximize` (false).
- * @throws {@link ArgumentError} for lr, eps, momentum, weightDecay or alpha < 0, an unknown
+ * @throws `ArgumentError` for lr, eps, momentum, weightDecay or alpha < 0, an unknown
  *   option, or an empty parameter list.
  * @example
  * ```ts

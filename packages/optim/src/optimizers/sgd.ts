@@ -106,7 +106,7 @@ const SPEC: OptimizerSpec<SGDHyperParams> = {
  *
  * @param params - the Variables to optimise, or parameter groups `{ params, ...options }`.
  * @param options - `lr`, `momentum`, `dampening`, `weightDecay`, `nesterov`, `maximize`.
- * @throws {@link ArgumentError} for lr < 0, momentum < 0, weightDecay < 0, Nesterov without
+ * @throws `ArgumentError` for lr < 0, momentum < 0, weightDecay < 0, Nesterov without
  *   momentum or with dampening, an unknown option, or an empty parameter list.
  * @example
  * ```ts

@@ -17,7 +17,7 @@ export interface CosineAnnealingLROptions {
  * @param optimizer - the optimizer whose learning rates to set.
  * @param tMax - the number of steps of the half period (> 0).
  * @param options - `etaMin` (0).
- * @throws {@link ArgumentError} for tMax ≤ 0 or an etaMin that is not a number.
+ * @throws `ArgumentError` for tMax ≤ 0 or an etaMin that is not a number.
  * @example
  * ```ts
  * const opt = new SGD([new Variable(zeros([1]))], { lr: 1 });

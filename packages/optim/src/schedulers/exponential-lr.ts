@@ -8,7 +8,7 @@ import { LRScheduler } from './lr-scheduler.js';
  *
  * @param optimizer - the optimizer whose learning rates to set.
  * @param gamma - the decay factor per step.
- * @throws {@link ArgumentError} when gamma is not a number.
+ * @throws `ArgumentError` when gamma is not a number.
  * @example
  * ```ts
  * const opt = new SGD([new Variable(zeros([1]))], { lr: 1 });

@@ -20,7 +20,7 @@ export interface LinearLROptions {
  *
  * @param optimizer - the optimizer whose learning rates to set.
  * @param options - `startFactor` s (1/3), `endFactor` e (1), `totalIters` T (5).
- * @throws {@link ArgumentError} for startFactor outside (0, 1], endFactor outside [0, 1], or
+ * @throws `ArgumentError` for startFactor outside (0, 1], endFactor outside [0, 1], or
  *   totalIters that is not an integer ≥ 1.
  * @example
  * ```ts

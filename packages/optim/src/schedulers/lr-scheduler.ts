@@ -97,7 +97,7 @@ export abstract class LRScheduler {
 
   /**
    * Advances one step and sets each group's `lr` to the schedule's value there.
-   * @throws {@link ArgumentError} when the optimizer's number of parameter groups changed since construction.
+   * @throws `ArgumentError` when the optimizer's number of parameter groups changed since construction.
    * @example
    * ```ts
    * const opt = new SGD([new Variable(zeros([1]))], { lr: 1 });
@@ -158,7 +158,7 @@ export abstract class LRScheduler {
   /**
    * Restores progress saved by `stateDict()` (the optimizer's learning rates come from its own
    * state dict, as in PyTorch).
-   * @throws {@link ArgumentError} for a malformed state or one with another number of groups.
+   * @throws `ArgumentError` for a malformed state or one with another number of groups.
    * @example
    * ```ts
    * const opt = new SGD([new Variable(zeros([1]))], { lr: 1 });

@@ -16,7 +16,7 @@ export interface MultiStepLROptions {
  * @param optimizer - the optimizer whose learning rates to set.
  * @param milestones - the steps at which to decay (integers ≥ 0, any order).
  * @param options - `gamma` (0.1).
- * @throws {@link ArgumentError} for milestones that are not integers ≥ 0 or a gamma that is not a number.
+ * @throws `ArgumentError` for milestones that are not integers ≥ 0 or a gamma that is not a number.
  * @example
  * ```ts
  * const opt = new SGD([new Variable(zeros([1]))], { lr: 1 });

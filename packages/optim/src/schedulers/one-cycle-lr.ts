@@ -72,7 +72,7 @@ function perGroup(
  * @param optimizer - the optimizer (with momentum or betas when `cycleMomentum`).
  * @param maxLr - the peak learning rate, one for all groups or one per group.
  * @param options - see {@link OneCycleLROptions}.
- * @throws {@link ArgumentError} without totalSteps or epochs and stepsPerEpoch, for non-positive
+ * @throws `ArgumentError` without totalSteps or epochs and stepsPerEpoch, for non-positive
  *   counts, pctStart outside [0, 1], an unknown annealStrategy, cycleMomentum with an optimizer
  *   that has no momentum, or when stepped more than totalSteps times.
  * @example

@@ -42,7 +42,7 @@ export interface ReduceLROnPlateauStateDict {
  *
  * @param optimizer - the optimizer whose learning rates to set.
  * @param options - see {@link ReduceLROnPlateauOptions}.
- * @throws {@link ArgumentError} for factor ≥ 1, an unknown mode or thresholdMode, negative
+ * @throws `ArgumentError` for factor ≥ 1, an unknown mode or thresholdMode, negative
  *   patience, cooldown, threshold, minLr or eps, or a minLr list of the wrong length.
  * @example
  * ```ts
@@ -126,7 +126,7 @@ export class ReduceLROnPlateau {
   /**
    * Records one value of the metric (a number or a one-element tensor) and reduces the learning
    * rates if it has plateaued.
-   * @throws {@link ArgumentError} when `metric` is not a number or a one-element tensor.
+   * @throws `ArgumentError` when `metric` is not a number or a one-element tensor.
    * @example
    * ```ts
    * const opt = new SGD([new Variable(zeros([1]))], { lr: 1 });
@@ -206,7 +206,7 @@ export class ReduceLROnPlateau {
 
   /**
    * Restores progress saved by `stateDict()`.
-   * @throws {@link ArgumentError} for a malformed state.
+   * @throws `ArgumentError` for a malformed state.
    * @example
    * ```ts
    * const opt = new SGD([new Variable(zeros([1]))], { lr: 1 });

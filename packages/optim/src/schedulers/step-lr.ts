@@ -15,7 +15,7 @@ export interface StepLROptions {
  * @param optimizer - the optimizer whose learning rates to set.
  * @param stepSize - the period of the decay, in steps (an integer ≥ 1).
  * @param options - `gamma` (0.1).
- * @throws {@link ArgumentError} for a stepSize that is not an integer ≥ 1 or a gamma that is not a number.
+ * @throws `ArgumentError` for a stepSize that is not an integer ≥ 1 or a gamma that is not a number.
  * @example
  * ```ts
  * const opt = new SGD([new Variable(zeros([1]))], { lr: 1 });

@@ -136,7 +136,7 @@ function checkInput(op: OpName, name: string, t: Tensor, backend: Backend): void
  * ```ts
  * runKernel('Add', { a: ones([2]), b: ones([2]) }, {}).toArray(); // [2, 2]
  * ```
- * @throws A {@link KernelNotFoundError} when the backend does not implement `op`.
+ * @throws A {@link "@nn/tensor".index.KernelNotFoundError | KernelNotFoundError} when the backend does not implement `op`.
  * @category Backend authoring
  */
 export function runKernel<K extends OpName>(op: K, inputs: InputsOf<K, Tensor>, attrs: AttrsOf<K>): Tensor {

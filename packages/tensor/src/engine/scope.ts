@@ -47,7 +47,7 @@ function closeFrame(frame: Set<unknown>, keepers: Set<unknown>): void {
  * h?.isDisposed; // true
  * y.toArray();   // [3, 5]
  * ```
- * @throws {@link ArgumentError} when `fn` is async: a tidy scope cannot span an await.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} when `fn` is async: a tidy scope cannot span an await.
  * @category Engine
  */
 export function tidy<T>(fn: () => T): T {

@@ -19,8 +19,8 @@ export function gluDim(op: string, dim: unknown, rank: number): number {
  * @param x - the input tensor, of even size along `dim`.
  * @param dim - the dim to split (default −1, the last; negative counts from the end).
  * @returns a float tensor with `dim` halved.
- * @throws {@link ShapeError} when `x` is 0-D or its size along `dim` is odd; {@link IndexError}
- *   when `dim` is out of range; {@link ArgumentError} when `x` is not a tensor or `dim` not an integer.
+ * @throws `ShapeError` when `x` is 0-D or its size along `dim` is odd; `IndexError`
+ *   when `dim` is out of range; `ArgumentError` when `x` is not a tensor or `dim` not an integer.
  * @example
  * ```ts
  * glu(tensor([[1, 2, 0, 0]])).toArray();  // [[0.5, 1]]

@@ -10,7 +10,7 @@ import { asFloat, checkTensorArg } from './checks.js';
  *
  * @param x - the input tensor.
  * @returns a float tensor of the same shape, values in `[0, 1]`.
- * @throws {@link ArgumentError} when `x` is not a tensor.
+ * @throws `ArgumentError` when `x` is not a tensor.
  * @example
  * ```ts
  * hardsigmoid(tensor([-4, 0, 3, 1.5])).toArray(); // [0, 0.5, 1, 0.75]
@@ -34,7 +34,7 @@ export function hardsigmoid(x: Tensor): Tensor {
  *
  * @param x - the input tensor.
  * @returns a float tensor of the same shape.
- * @throws {@link ArgumentError} when `x` is not a tensor.
+ * @throws `ArgumentError` when `x` is not a tensor.
  * @example
  * ```ts
  * hardswish(tensor([-4, 0, 3, 1.5])).toArray(); // [0, 0, 3, 1.125]

@@ -30,7 +30,7 @@ function clip(x: Tensor, lo: number, hi: number): Tensor {
  * @param minVal - the lower end (default −1).
  * @param maxVal - the upper end (default 1), greater than `minVal`.
  * @returns a float tensor of the same shape.
- * @throws {@link ArgumentError} when `x` is not a tensor or the ends are not finite numbers with
+ * @throws `ArgumentError` when `x` is not a tensor or the ends are not finite numbers with
  *   `minVal < maxVal`.
  * @example
  * ```ts
@@ -54,7 +54,7 @@ export function hardtanh(x: Tensor, minVal = -1, maxVal = 1): Tensor {
  *
  * @param x - the input tensor.
  * @returns a float tensor of the same shape, values in `[0, 6]`.
- * @throws {@link ArgumentError} when `x` is not a tensor.
+ * @throws `ArgumentError` when `x` is not a tensor.
  * @example
  * ```ts
  * relu6(tensor([-1, 3, 10])).toArray(); // [0, 3, 6]

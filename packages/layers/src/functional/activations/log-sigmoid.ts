@@ -10,7 +10,7 @@ import { asFloat, checkTensorArg } from './checks.js';
  *
  * @param x - the input tensor.
  * @returns a float tensor of the same shape, every value ≤ 0.
- * @throws {@link ArgumentError} when `x` is not a tensor.
+ * @throws `ArgumentError` when `x` is not a tensor.
  * @example
  * ```ts
  * logSigmoid(tensor([0])).toArray();            // ≈ [-0.693147]

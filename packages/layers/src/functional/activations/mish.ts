@@ -9,7 +9,7 @@ import { asFloat, checkTensorArg } from './checks.js';
  *
  * @param x - the input tensor.
  * @returns a float tensor of the same shape.
- * @throws {@link ArgumentError} when `x` is not a tensor.
+ * @throws `ArgumentError` when `x` is not a tensor.
  * @example
  * ```ts
  * mish(tensor([0, 1, 100])).toArray(); // ≈ [0, 0.865098, 100]

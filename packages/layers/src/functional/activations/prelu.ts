@@ -11,8 +11,8 @@ import { checkFloatTensor, checkTensorArg, shapeText } from './checks.js';
  * @param x - the input tensor.
  * @param weight - the negative slopes, a 1-D float tensor of 1 or `C` elements.
  * @returns a tensor of `x`'s shape.
- * @throws {@link ShapeError} when `weight` is not 1-D with 1 or `x.shape[1]` elements;
- *   {@link DTypeError} when `weight` is not float; {@link ArgumentError} when an argument is not a tensor.
+ * @throws `ShapeError` when `weight` is not 1-D with 1 or `x.shape[1]` elements;
+ *   `DTypeError` when `weight` is not float; `ArgumentError` when an argument is not a tensor.
  * @example
  * ```ts
  * prelu(tensor([-2, 3]), tensor([0.25])).toArray();                // [-0.5, 3]

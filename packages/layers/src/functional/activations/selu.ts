@@ -15,7 +15,7 @@ const SELU_SCALE = 1.0507009873554805;
  *
  * @param x - the input tensor.
  * @returns a float tensor of the same shape.
- * @throws {@link ArgumentError} when `x` is not a tensor.
+ * @throws `ArgumentError` when `x` is not a tensor.
  * @example
  * ```ts
  * selu(tensor([0, 1, -1000])).toArray(); // ≈ [0, 1.050701, -1.758099]

@@ -9,7 +9,7 @@ import { asFloat, checkTensorArg } from './checks.js';
  *
  * @param x - the input tensor.
  * @returns a float tensor of the same shape, values in `(−1, 1)`.
- * @throws {@link ArgumentError} when `x` is not a tensor.
+ * @throws `ArgumentError` when `x` is not a tensor.
  * @example
  * ```ts
  * softsign(tensor([-3, 0, 1])).toArray(); // [-0.75, 0, 0.5]

@@ -73,9 +73,9 @@ export interface MultiHeadAttentionForwardOptions {
  * @param value - `[S, N, vdim]` (or `[N, S, vdim]`, or `[S, vdim]`).
  * @param options - the parameters, masks and flags (see {@link MultiHeadAttentionForwardOptions}).
  * @returns `[output, weights]`, `weights` `null` when `needWeights` is `false`.
- * @throws {@link ShapeError} for inputs, parameters or masks of the wrong shape.
- * @throws {@link DTypeError} for non-float or mixed dtypes, or masks that are neither bool nor float.
- * @throws {@link ArgumentError} for a `numHeads` that does not divide E, missing or conflicting
+ * @throws `ShapeError` for inputs, parameters or masks of the wrong shape.
+ * @throws `DTypeError` for non-float or mixed dtypes, or masks that are neither bool nor float.
+ * @throws `ArgumentError` for a `numHeads` that does not divide E, missing or conflicting
  *   projection weights, or invalid options.
  * @example
  * ```ts

@@ -45,10 +45,10 @@ export interface ScaledDotProductAttentionOptions {
  * @param v - values `[*, S, Ev]`, same dtype.
  * @param options - `attnMask` (bool: true = take part; float: added), `isCausal`, `dropoutP`, `scale`, `generator`.
  * @returns the attended values `[*, L, Ev]`.
- * @throws {@link ShapeError} for rank < 2, mismatched feature or sequence dims, batch dims that do
+ * @throws `ShapeError` for rank < 2, mismatched feature or sequence dims, batch dims that do
  *   not broadcast, or a mask that does not broadcast to `[*, L, S]`.
- * @throws {@link DTypeError} for non-float or mixed dtypes, or a mask that is neither bool nor float.
- * @throws {@link ArgumentError} for `isCausal` with `attnMask`, `dropoutP` outside [0, 1], or a non-finite `scale`.
+ * @throws `DTypeError` for non-float or mixed dtypes, or a mask that is neither bool nor float.
+ * @throws `ArgumentError` for `isCausal` with `attnMask`, `dropoutP` outside [0, 1], or a non-finite `scale`.
  * @example
  * ```ts
  * // q: [1, 2, 2], k: [1, 3, 2], v: [1, 3, 1]

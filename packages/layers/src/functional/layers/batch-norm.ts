@@ -79,9 +79,9 @@ function normalize(centred: Tensor, variance: Tensor, a: Checked): Tensor {
  *
  * @param x - the input, float32 or float64.
  * @param options - `weight`, `bias` (`[C]`, optional), `eps` (default 1e-5).
- * @throws {@link ShapeError} when `x` has fewer than 2 dims, one value per channel (`N·L = 1`, as
+ * @throws `ShapeError` when `x` has fewer than 2 dims, one value per channel (`N·L = 1`, as
  *   PyTorch: "Expected more than 1 value per channel"), or `weight`/`bias` are not `[C]`.
- * @throws {@link DTypeError} for non-float tensors.
+ * @throws `DTypeError` for non-float tensors.
  * @example
  * ```ts
  * const stats = batchNormWithStats(tensor([[1, 10], [3, 30]]), { eps: 0 });
@@ -125,9 +125,9 @@ export function batchNormWithStats(x: Tensor, options: Omit<BatchNormOptions, 't
  * @param runningMean - running means `[C]`, or `null`.
  * @param runningVar - running variances `[C]`, or `null`.
  * @param options - `weight`, `bias`, `training` (default `false`), `eps` (default 1e-5).
- * @throws {@link ShapeError} for a bad shape (see `batchNormWithStats`).
- * @throws {@link ArgumentError} in evaluation mode with only one of the running statistics.
- * @throws {@link DTypeError} for non-float tensors.
+ * @throws `ShapeError` for a bad shape (see `batchNormWithStats`).
+ * @throws `ArgumentError` in evaluation mode with only one of the running statistics.
+ * @throws `DTypeError` for non-float tensors.
  * @example
  * ```ts
  * const x = tensor([[1, 10], [3, 30]]);

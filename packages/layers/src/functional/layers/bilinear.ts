@@ -11,9 +11,9 @@ import { checkFloat, checkTensorArg, shapeText } from '../../layers/checks.js';
  * @param x2 - the second input, with the leading dims of `x1`.
  * @param weight - `[out, in1, in2]`.
  * @param bias - an optional bias `[out]`.
- * @throws {@link ShapeError} when `weight` is not 3-D, the last dims of `x1`/`x2` are not `in1`/`in2`,
+ * @throws `ShapeError` when `weight` is not 3-D, the last dims of `x1`/`x2` are not `in1`/`in2`,
  *   their leading dims differ, or `bias` is not `[out]`.
- * @throws {@link DTypeError} for non-float tensors.
+ * @throws `DTypeError` for non-float tensors.
  * @example
  * ```ts
  * const w = tensor([[[1, 0], [0, 1]]]); // out = 1: the dot product

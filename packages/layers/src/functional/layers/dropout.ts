@@ -23,8 +23,8 @@ export interface DropoutOptions {
  *
  * @param x - the input, float32 or float64.
  * @param options - `p` (default 0.5), `training` (default `true`), `generator`.
- * @throws {@link ArgumentError} for `p` outside [0, 1] or invalid options.
- * @throws {@link DTypeError} for a non-float `x`.
+ * @throws `ArgumentError` for `p` outside [0, 1] or invalid options.
+ * @throws `DTypeError` for a non-float `x`.
  * @example
  * ```ts
  * const x = ones([2, 3]);

@@ -35,9 +35,9 @@ export interface EmbeddingOptions {
  * @param indices - int32 row numbers in `[0, V)`, any shape (a 0-D index gives `[D]`).
  * @param weight - the table `[V, D]`, float32 or float64.
  * @param options - `paddingIdx`.
- * @throws {@link IndexError} for an index outside `[0, V)` or a `paddingIdx` outside `[−V, V)`.
- * @throws {@link DTypeError} for non-int32 `indices` or a non-float `weight`.
- * @throws {@link ShapeError} when `weight` is not 2-D.
+ * @throws `IndexError` for an index outside `[0, V)` or a `paddingIdx` outside `[−V, V)`.
+ * @throws `DTypeError` for non-int32 `indices` or a non-float `weight`.
+ * @throws `ShapeError` when `weight` is not 2-D.
  * @example
  * ```ts
  * const table = tensor([[0, 0], [1, 2], [3, 4]]);

@@ -21,9 +21,9 @@ export interface LayerNormOptions {
  * @param x - the input, float32 or float64, whose trailing dims equal `normalizedShape`.
  * @param normalizedShape - the trailing shape to normalise over (a number for one dim).
  * @param options - `weight`, `bias`, `eps` (default 1e-5).
- * @throws {@link ShapeError} when the trailing dims of `x` (or the shapes of `weight`/`bias`) are not `normalizedShape`.
- * @throws {@link ArgumentError} for an invalid `normalizedShape` or options.
- * @throws {@link DTypeError} for non-float tensors.
+ * @throws `ShapeError` when the trailing dims of `x` (or the shapes of `weight`/`bias`) are not `normalizedShape`.
+ * @throws `ArgumentError` for an invalid `normalizedShape` or options.
+ * @throws `DTypeError` for non-float tensors.
  * @example
  * ```ts
  * layerNorm(tensor([[1, 3], [5, 15]]), [2], { eps: 0 }).toArray(); // [[-1, 1], [-1, 1]]

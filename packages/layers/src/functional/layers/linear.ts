@@ -10,8 +10,8 @@ import { checkFloat, checkTensorArg, shapeText } from '../../layers/checks.js';
  * @param x - the input, float32 or float64.
  * @param weight - the weight matrix `[out, in]`.
  * @param bias - an optional bias `[out]` (`null` or omitted for none).
- * @throws {@link ShapeError} when `x` is 0-D, `weight` is not 2-D, `x.shape[-1] ≠ in`, or `bias` is not `[out]`.
- * @throws {@link DTypeError} for non-float tensors.
+ * @throws `ShapeError` when `x` is 0-D, `weight` is not 2-D, `x.shape[-1] ≠ in`, or `bias` is not `[out]`.
+ * @throws `DTypeError` for non-float tensors.
  * @example
  * ```ts
  * const x = tensor([[1, 2]]);

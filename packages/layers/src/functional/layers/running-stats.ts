@@ -25,8 +25,8 @@ export interface RunningStatsOptions {
  * @param mean - the batch means (from `batchNormWithStats`).
  * @param variance - the biased batch variances (from `batchNormWithStats`).
  * @param options - `momentum` (default 0.1) and `count`.
- * @throws {@link ShapeError} when the four tensors are not all `[C]`.
- * @throws {@link ArgumentError} for `momentum` outside [0, 1] or `count` < 2.
+ * @throws `ShapeError` when the four tensors are not all `[C]`.
+ * @throws `ArgumentError` for `momentum` outside [0, 1] or `count` < 2.
  * @example
  * ```ts
  * const next = updateRunningStats(tensor([0]), tensor([1]), tensor([2]), tensor([1]), { momentum: 0.5, count: 2 });

@@ -26,9 +26,9 @@ export interface BCEWithLogitsLossOptions extends BCELossOptions {
  * @param input - logits, float.
  * @param target - targets in `[0, 1]` (gradients flow to it too).
  * @param options - `weight`, `posWeight`, `reduction` (default `'mean'`).
- * @throws {@link ShapeError} when the shapes differ or a weight does not broadcast;
- *   {@link DTypeError} when `input` is not float or `target` (e.g. int32 labels) has another
- *   dtype; {@link ArgumentError} for a bad reduction or an unknown option.
+ * @throws `ShapeError` when the shapes differ or a weight does not broadcast;
+ *   `DTypeError` when `input` is not float or `target` (e.g. int32 labels) has another
+ *   dtype; `ArgumentError` for a bad reduction or an unknown option.
  * @example
  * ```ts
  * const x = tensor([10000, -10000, 10000, -10000]);

@@ -53,9 +53,9 @@ function clampedLog1m(x: Tensor): Tensor {
  * @param input - probabilities in `[0, 1]` (e.g. from `sigmoid`).
  * @param target - targets in `[0, 1]` (gradients flow to it too).
  * @param options - `weight`, `reduction` (default `'mean'`).
- * @throws {@link ArgumentError} when an input value is outside `[0, 1]` (or NaN: read on the
- *   host, as PyTorch checks), for a bad reduction or an unknown option; {@link ShapeError} when
- *   the shapes differ or the weight does not broadcast; {@link DTypeError} when `input` is not
+ * @throws `ArgumentError` when an input value is outside `[0, 1]` (or NaN: read on the
+ *   host, as PyTorch checks), for a bad reduction or an unknown option; `ShapeError` when
+ *   the shapes differ or the weight does not broadcast; `DTypeError` when `input` is not
  *   float or `target` (e.g. int32 labels) has another dtype.
  * @example
  * ```ts

@@ -129,10 +129,10 @@ function probabilityLoss(
  * @param target - int32 class indices in `[0, C)` (or `ignoreIndex`), or float class probabilities.
  * @param options - `weight`, `ignoreIndex` (default −100), `reduction` (default `'mean'`),
  *   `labelSmoothing` (default 0).
- * @throws {@link ShapeError} when the target has neither accepted shape or the weight is not `[C]`;
- *   {@link DTypeError} for float targets of the index shape, int targets of the input's shape, bool
- *   targets, or a non-float input; {@link IndexError} for a class index out of range;
- *   {@link ArgumentError} for a bad reduction or `labelSmoothing`, an unknown option, or a
+ * @throws `ShapeError` when the target has neither accepted shape or the weight is not `[C]`;
+ *   `DTypeError` for float targets of the index shape, int targets of the input's shape, bool
+ *   targets, or a non-float input; `IndexError` for a class index out of range;
+ *   `ArgumentError` for a bad reduction or `labelSmoothing`, an unknown option, or a
  *   non-negative `ignoreIndex` with probability targets (as PyTorch).
  * @example
  * ```ts

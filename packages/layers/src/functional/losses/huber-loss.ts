@@ -27,8 +27,8 @@ export function checkDelta(op: string, value: unknown): number {
  * @param input - the predictions.
  * @param target - the targets (gradients flow to it too).
  * @param options - `reduction` (default `'mean'`), `delta` (default 1).
- * @throws {@link ShapeError} when the shapes differ; {@link DTypeError} when `input` is not float
- *   or `target`'s dtype differs; {@link ArgumentError} for a bad reduction, `delta ≤ 0` or an unknown option.
+ * @throws `ShapeError` when the shapes differ; `DTypeError` when `input` is not float
+ *   or `target`'s dtype differs; `ArgumentError` for a bad reduction, `delta ≤ 0` or an unknown option.
  * @example
  * ```ts
  * huberLoss(tensor([0.5, 3]), tensor([0, 0]), { reduction: 'none' }).toArray();             // [0.125, 2.5]

@@ -11,8 +11,8 @@ import { checkElementwisePair, checkReduction, reduceLoss, type LossOptions } fr
  * @param input - the predictions.
  * @param target - the targets (gradients flow to it too).
  * @param options - `reduction` (default `'mean'`).
- * @throws {@link ShapeError} when the shapes differ; {@link DTypeError} when `input` is not float
- *   or `target`'s dtype differs; {@link ArgumentError} for a bad reduction or an unknown option.
+ * @throws `ShapeError` when the shapes differ; `DTypeError` when `input` is not float
+ *   or `target`'s dtype differs; `ArgumentError` for a bad reduction or an unknown option.
  * @example
  * ```ts
  * l1Loss(tensor([1, 2, 3]), tensor([1, 0, 5])).item();                      // ≈ 1.333333

@@ -31,9 +31,9 @@ export interface NLLLossOptions extends LossOptions {
  * @param input - log-probabilities (e.g. from `logSoftmax`), float.
  * @param target - int32 class indices in `[0, C)`, or `ignoreIndex`.
  * @param options - `weight`, `ignoreIndex` (default −100), `reduction` (default `'mean'`).
- * @throws {@link ShapeError} when the target's shape is not the input's without the class dim, or
- *   the weight is not `[C]`; {@link DTypeError} when the target is not int32 or the input not float;
- *   {@link IndexError} for a class index out of range; {@link ArgumentError} for a bad reduction or
+ * @throws `ShapeError` when the target's shape is not the input's without the class dim, or
+ *   the weight is not `[C]`; `DTypeError` when the target is not int32 or the input not float;
+ *   `IndexError` for a class index out of range; `ArgumentError` for a bad reduction or
  *   an unknown option.
  * @example
  * ```ts

@@ -3,7 +3,11 @@ import { ArgumentError, DTypeError, isFloat, ShapeError, type DType, type Tensor
 import { checkTensorArg as checkTensor, shapeText, show } from '../../layers/checks.js';
 import type { RecurrentWeights, RNNNonlinearity } from './types.js';
 
-/** The recurrences: which step function runs and how many gates are stacked in the weights. */
+/**
+ * Which recurrence a layer runs (`'rnn_tanh'`, `'rnn_relu'`, `'lstm'`, `'gru'`, PyTorch's mode names):
+ * the step function and how many gates are stacked in the weights.
+ * @category Recurrent
+ */
 export type CellKind = 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
 
 /** Gates stacked along dim 0 of the weights: RNN 1, LSTM 4 (i, f, g, o), GRU 3 (r, z, n). */

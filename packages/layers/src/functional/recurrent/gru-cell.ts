@@ -7,13 +7,13 @@ import type { RecurrentWeights } from './types.js';
  * `r = σ(W_ir·x + b_ir + W_hr·h + b_hr)`, `z = σ(W_iz·x + b_iz + W_hz·h + b_hz)`,
  * `n = tanh(W_in·x + b_in + r·(W_hn·h + b_hn))`, `h' = (1 − z)·n + z·h`. Shapes:
  * `x: [N, inputSize]`, `h: [N, H]` → `[N, H]`; unbatched `x: [inputSize]`, `h: [H]` → `[H]`.
- * The module form is {@link GRUCell}.
+ * The module form is {@link "@nn/layers".index.GRUCell | GRUCell}.
  * @param x - the input of this step.
  * @param h - the previous hidden state; `null`/omitted for zeros.
  * @param weights - `weightIh: [3H, inputSize]`, `weightHh: [3H, H]`, optional biases `[3H]`.
  * @returns the next hidden state.
- * @throws {@link ShapeError} when `x`, `h` or the weights have the wrong shapes.
- * @throws {@link DTypeError} when the dtypes differ.
+ * @throws `ShapeError` when `x`, `h` or the weights have the wrong shapes.
+ * @throws `DTypeError` when the dtypes differ.
  * @example
  * ```ts
  * // All weights zero: r = z = 1/2, n = 0, so h' = h / 2.

@@ -5,7 +5,7 @@ import type { RecurrentOptions, RecurrentWeights } from './types.js';
 /**
  * A multi-layer GRU over a sequence: per layer and step the cell of {@link gruCell} (gates r, z,
  * n), each layer reading the outputs of the one below (with dropout between layers when
- * `options.dropout > 0` and `training`). The module form is {@link GRU}.
+ * `options.dropout > 0` and `training`). The module form is {@link "@nn/layers".index.GRU | GRU}.
  *
  * Shapes (`D = 2` if bidirectional, else 1; `H` the hidden size):
  * `x: [L, N, inputSize]` (`[N, L, inputSize]` with `batchFirst`; unbatched `[L, inputSize]`),
@@ -17,9 +17,9 @@ import type { RecurrentOptions, RecurrentWeights } from './types.js';
  *   `weightIh: [3H, inputSize]` (`[3H, D·H]` above layer 0), `weightHh: [3H, H]`, optional biases `[3H]`.
  * @param options - `bidirectional`, `batchFirst`, `dropout`, `training`, `generator`; see {@link RecurrentOptions}.
  * @returns `[output, hN]`: the last layer's hidden state at every step, and every layer's last state.
- * @throws {@link ShapeError} when `x`, `h0` or the weights have the wrong shapes, or `L = 0`.
- * @throws {@link DTypeError} when the dtypes differ.
- * @throws {@link ArgumentError} for invalid options.
+ * @throws `ShapeError` when `x`, `h0` or the weights have the wrong shapes, or `L = 0`.
+ * @throws `DTypeError` when the dtypes differ.
+ * @throws `ArgumentError` for invalid options.
  * @example
  * ```ts
  * // Zero weights: r = z = 1/2 and n = 0, so h_t = h_{t−1} / 2.

@@ -6,14 +6,14 @@ import type { RecurrentWeights } from './types.js';
  * One step of an LSTM cell, with PyTorch's gate order i, f, g, o stacked in the weights:
  * `[i, f, g, o] = x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh`, `c' = σ(f)·c + σ(i)·tanh(g)`,
  * `h' = σ(o)·tanh(c')`. Shapes: `x: [N, inputSize]`, `h, c: [N, H]` → `[h', c']`, each `[N, H]`;
- * unbatched `x: [inputSize]`, `h, c: [H]` → `[H]` each. The module form is {@link LSTMCell}.
+ * unbatched `x: [inputSize]`, `h, c: [H]` → `[H]` each. The module form is {@link "@nn/layers".index.LSTMCell | LSTMCell}.
  * @param x - the input of this step.
  * @param state - `[h, c]`, the previous hidden and cell states; `null`/omitted for zeros.
  * @param weights - `weightIh: [4H, inputSize]`, `weightHh: [4H, H]`, optional biases `[4H]`.
  * @returns `[h', c']`.
- * @throws {@link ShapeError} when `x`, the states or the weights have the wrong shapes.
- * @throws {@link DTypeError} when the dtypes differ.
- * @throws {@link ArgumentError} when `state` is not a pair of tensors.
+ * @throws `ShapeError` when `x`, the states or the weights have the wrong shapes.
+ * @throws `DTypeError` when the dtypes differ.
+ * @throws `ArgumentError` when `state` is not a pair of tensors.
  * @example
  * ```ts
  * const weights = { weightIh: zeros([8, 3]), weightHh: zeros([8, 2]) };

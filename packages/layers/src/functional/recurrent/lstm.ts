@@ -5,7 +5,7 @@ import type { RecurrentOptions, RecurrentWeights } from './types.js';
 /**
  * A multi-layer LSTM over a sequence: per layer and step the cell of {@link lstmCell} (gates i, f,
  * g, o), each layer reading the outputs of the one below (with dropout between layers when
- * `options.dropout > 0` and `training`). The module form is {@link LSTM}.
+ * `options.dropout > 0` and `training`). The module form is {@link "@nn/layers".index.LSTM | LSTM}.
  *
  * Shapes (`D = 2` if bidirectional, else 1; `H` the hidden size):
  * `x: [L, N, inputSize]` (`[N, L, inputSize]` with `batchFirst`; unbatched `[L, inputSize]`),
@@ -17,9 +17,9 @@ import type { RecurrentOptions, RecurrentWeights } from './types.js';
  *   `weightIh: [4H, inputSize]` (`[4H, D·H]` above layer 0), `weightHh: [4H, H]`, optional biases `[4H]`.
  * @param options - `bidirectional`, `batchFirst`, `dropout`, `training`, `generator`; see {@link RecurrentOptions}.
  * @returns `[output, [hN, cN]]`: the last layer's hidden state at every step, and every layer's last states.
- * @throws {@link ShapeError} when `x`, the states or the weights have the wrong shapes, or `L = 0`.
- * @throws {@link DTypeError} when the dtypes differ.
- * @throws {@link ArgumentError} for invalid options or a `state` that is not a pair.
+ * @throws `ShapeError` when `x`, the states or the weights have the wrong shapes, or `L = 0`.
+ * @throws `DTypeError` when the dtypes differ.
+ * @throws `ArgumentError` for invalid options or a `state` that is not a pair.
  * @example
  * ```ts
  * // Zero weights: every gate is 1/2 and g = 0, so c_t = c_{t−1} / 2.

@@ -6,15 +6,15 @@ import type { RecurrentWeights, RNNCellFunctionalOptions } from './types.js';
 /**
  * One step of an Elman RNN cell: `h' = act(x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh)` with `act` tanh or
  * ReLU. Shapes: `x: [N, inputSize]`, `h: [N, H]` → `[N, H]`; unbatched `x: [inputSize]`,
- * `h: [H]` → `[H]`. The module form is {@link RNNCell}.
+ * `h: [H]` → `[H]`. The module form is {@link "@nn/layers".index.RNNCell | RNNCell}.
  * @param x - the input of this step.
  * @param h - the previous hidden state; `null`/omitted for zeros.
  * @param weights - `weightIh: [H, inputSize]`, `weightHh: [H, H]`, optional biases `[H]`.
  * @param options - `nonlinearity`: `'tanh'` (default) or `'relu'`.
  * @returns the next hidden state.
- * @throws {@link ShapeError} when `x`, `h` or the weights have the wrong shapes.
- * @throws {@link DTypeError} when the dtypes differ.
- * @throws {@link ArgumentError} for an unknown nonlinearity.
+ * @throws `ShapeError` when `x`, `h` or the weights have the wrong shapes.
+ * @throws `DTypeError` when the dtypes differ.
+ * @throws `ArgumentError` for an unknown nonlinearity.
  * @example
  * ```ts
  * const weights = { weightIh: ones([2, 3]), weightHh: ones([2, 2]) };

@@ -6,7 +6,7 @@ import type { RecurrentWeights, RNNFunctionalOptions } from './types.js';
 /**
  * A multi-layer Elman RNN over a sequence, `h_t = act(x_t·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh)`
  * per layer, each layer reading the outputs of the one below (with dropout between layers when
- * `options.dropout > 0` and `training`). The module form is {@link RNN}.
+ * `options.dropout > 0` and `training`). The module form is {@link "@nn/layers".index.RNN | RNN}.
  *
  * Shapes (`D = 2` if bidirectional, else 1; `H` the hidden size):
  * `x: [L, N, inputSize]` (`[N, L, inputSize]` with `batchFirst`; unbatched `[L, inputSize]`),
@@ -19,9 +19,9 @@ import type { RecurrentWeights, RNNFunctionalOptions } from './types.js';
  * @param options - `nonlinearity` (`'tanh'` default, `'relu'`), `bidirectional`, `batchFirst`,
  *   `dropout`, `training`, `generator`; see {@link RNNFunctionalOptions}.
  * @returns `[output, hN]`: the last layer's hidden state at every step, and every layer's last state.
- * @throws {@link ShapeError} when `x`, `h0` or the weights have the wrong shapes, or `L = 0`.
- * @throws {@link DTypeError} when the dtypes differ.
- * @throws {@link ArgumentError} for invalid options.
+ * @throws `ShapeError` when `x`, `h0` or the weights have the wrong shapes, or `L = 0`.
+ * @throws `DTypeError` when the dtypes differ.
+ * @throws `ArgumentError` for invalid options.
  * @example
  * ```ts
  * // One layer, H = 1: h_t = relu(x_t·[1, 1] + h_{t−1}).

@@ -30,7 +30,7 @@ function loadBytes(op: string, path: string, bytes: Uint8Array): LoadedSafetenso
  *
  * @param path - the file to read.
  * @returns the tensors by key in header order and the `__metadata__` strings.
- * @throws {@link FormatError} for a malformed file; the file system's error (e.g. `ENOENT`).
+ * @throws `FormatError` for a malformed file; the file system's error (e.g. `ENOENT`).
  * @example
  * ```ts
  * const path = join(tmpdir(), 'nn-doc-load.safetensors');
@@ -48,7 +48,7 @@ export async function loadSafetensorsFile(path: string): Promise<LoadedSafetenso
  * The synchronous form of `loadSafetensorsFile`.
  * @param path - the file to read.
  * @returns the tensors by key in header order and the `__metadata__` strings.
- * @throws {@link FormatError} for a malformed file; the file system's error (e.g. `ENOENT`).
+ * @throws `FormatError` for a malformed file; the file system's error (e.g. `ENOENT`).
  * @example
  * ```ts
  * const path = join(tmpdir(), 'nn-doc-load-sync.safetensors');

@@ -66,7 +66,7 @@ function syncDirectorySync(dir: string): void {
  * @param path - the file to write (replaced if it exists).
  * @param state - tensors by key, e.g. `model.stateDict()`.
  * @param options - `metadata`: strings stored in the header's `__metadata__`.
- * @throws {@link ArgumentError} / {@link DisposedTensorError} for a bad state (before any file is
+ * @throws `ArgumentError` / `DisposedTensorError` for a bad state (before any file is
  *   touched); the file system's error (e.g. `ENOENT` for a missing directory).
  * @example
  * ```ts
@@ -112,7 +112,7 @@ export async function saveSafetensorsFile(
  * @param path - the file to write (replaced if it exists).
  * @param state - tensors by key.
  * @param options - `metadata`: strings stored in the header's `__metadata__`.
- * @throws {@link ArgumentError} / {@link DisposedTensorError} for a bad state; the file system's error.
+ * @throws `ArgumentError` / `DisposedTensorError` for a bad state; the file system's error.
  * @example
  * ```ts
  * const path = join(tmpdir(), 'nn-doc-sync.safetensors');

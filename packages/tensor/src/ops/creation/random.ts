@@ -65,7 +65,7 @@ export function randn(shape: Shape, options: RandomOptions = {}): Tensor {
  * ```ts
  * randint(0, 10, [3]).dtype; // 'int32'
  * ```
- * @throws {@link ArgumentError} unless `low < high` are integers.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} unless `low < high` are integers.
  * @category Random
  */
 export function randint(low: number, high: number, shape: Shape, options: RandomOptions = {}): Tensor {
@@ -84,7 +84,7 @@ export function randint(low: number, high: number, shape: Shape, options: Random
  * bernoulli(0.5, [4]).shape;            // [4]
  * bernoulli(tensor([0, 1])).toArray();  // [0, 1]
  * ```
- * @throws {@link ArgumentError} when a probability is outside [0, 1].
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} when a probability is outside [0, 1].
  * @category Random
  */
 export function bernoulli(p: number | Tensor, shape?: Shape, options: RandomOptions = {}): Tensor {

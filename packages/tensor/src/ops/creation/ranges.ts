@@ -21,7 +21,7 @@ function checkFinite(op: string, arg: string, v: unknown): number {
  * arange(1, 2, 0.25).toArray(); // [1, 1.25, 1.5, 1.75]
  * arange(3, { dtype: 'int32' }).dtype; // 'int32'
  * ```
- * @throws {@link ArgumentError} for a zero step or non-finite bounds.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for a zero step or non-finite bounds.
  * @category Creation
  */
 export function arange(

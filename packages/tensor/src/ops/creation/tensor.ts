@@ -60,7 +60,7 @@ function firstLeaf(data: NestedArray): unknown {
  * tensor([true, false]).dtype;                          // 'bool'
  * tensor(new Int32Array([1, 2, 3, 4]), { shape: [2, 2] }).dtype; // 'int32'
  * ```
- * @throws {@link ShapeError} for ragged nested arrays or a `shape` whose size differs from the data.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} for ragged nested arrays or a `shape` whose size differs from the data.
  * @category Creation
  */
 export function tensor(data: NestedArray | TypedArray, options: CreationOptions & { shape?: Shape } = {}): Tensor {

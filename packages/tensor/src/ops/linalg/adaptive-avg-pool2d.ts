@@ -21,9 +21,9 @@ import { matmul } from './matmul.js';
  *
  * @param x - input, float32 or float64.
  * @param outputSize - `[oh, ow]` or one number, each ≥ 1.
- * @throws {@link ShapeError} for a wrong rank or empty spatial dims.
- * @throws {@link DTypeError} for non-float input.
- * @throws {@link ArgumentError} for an invalid `outputSize`.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} for a wrong rank or empty spatial dims.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-float input.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for an invalid `outputSize`.
  * @example
  * ```ts
  * adaptiveAvgPool2d(tensor([[[[1, 2, 3], [4, 5, 6]]]]), [1, 2]).toArray(); // [[[[3, 4]]]]

@@ -16,9 +16,9 @@ import { poolAttrs } from './pool-options.js';
  * @param inputShape - the forward input's shape.
  * @param kernelSize - as in the forward call.
  * @param options - as in the forward call.
- * @throws {@link ShapeError} when `dy` is not the forward output shape for `inputShape`.
- * @throws {@link DTypeError} for non-float `dy`.
- * @throws {@link ArgumentError} for an invalid `inputShape`, sizes or options.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when `dy` is not the forward output shape for `inputShape`.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-float `dy`.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for an invalid `inputShape`, sizes or options.
  * @example
  * ```ts
  * avgPool2dBackprop(ones([1, 1, 1, 1]), [1, 1, 2, 2], 2).toArray(); // [[[[0.25, 0.25], [0.25, 0.25]]]]

@@ -21,9 +21,9 @@ export interface AvgPool2dOptions extends Pool2dOptions {
  * @param x - input, float32 or float64.
  * @param kernelSize - window size, `[kh, kw]` or one number.
  * @param options - `stride` (default `kernelSize`), `padding` (≤ half the kernel), `ceilMode`, `countIncludePad`.
- * @throws {@link ShapeError} for a wrong rank or an input too small for one window.
- * @throws {@link DTypeError} for non-float input.
- * @throws {@link ArgumentError} for invalid sizes or options.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} for a wrong rank or an input too small for one window.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-float input.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for invalid sizes or options.
  * @example
  * ```ts
  * const x = tensor([[[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]]]);

@@ -39,10 +39,10 @@ export interface ConvTranspose2dOptions {
  * @param weight - filters in PyTorch's transposed layout.
  * @param bias - optional per-output-channel bias.
  * @param options - `stride`, `padding`, `outputPadding`, `dilation`, `groups` (see {@link ConvTranspose2dOptions}).
- * @throws {@link ShapeError} for wrong ranks, `x` channels ≠ `weight.shape[0]` or not divisible by
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} for wrong ranks, `x` channels ≠ `weight.shape[0]` or not divisible by
  *   `groups`, a non-positive output size, or a bias that is not `[C_out]`.
- * @throws {@link DTypeError} for non-float tensors.
- * @throws {@link ArgumentError} for invalid options (e.g. `outputPadding` ≥ both stride and dilation).
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-float tensors.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for invalid options (e.g. `outputPadding` ≥ both stride and dilation).
  * @example
  * ```ts
  * convTranspose2d(ones([1, 1, 2, 2]), ones([1, 1, 2, 2])).toArray();

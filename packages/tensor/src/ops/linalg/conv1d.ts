@@ -26,9 +26,9 @@ export interface Conv1dOptions {
  * @param weight - filters.
  * @param bias - optional per-output-channel bias.
  * @param options - `stride`, `padding`, `dilation`, `groups` (see {@link Conv1dOptions}).
- * @throws {@link ShapeError} for wrong ranks, mismatched channels, or a kernel longer than the padded input.
- * @throws {@link DTypeError} for non-float tensors.
- * @throws {@link ArgumentError} for invalid options.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} for wrong ranks, mismatched channels, or a kernel longer than the padded input.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-float tensors.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for invalid options.
  * @example
  * ```ts
  * conv1d(tensor([[[1, 2, 3, 4]]]), tensor([[[1, 1]]])).toArray(); // [[[3, 5, 7]]]

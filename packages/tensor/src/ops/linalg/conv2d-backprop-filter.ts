@@ -13,9 +13,9 @@ import { checkConvGradArgs } from './conv-options.js';
  * @param dy - gradient of the convolution output.
  * @param filterShape - the filters' shape.
  * @param options - as in the forward call (see {@link Conv2dOptions}).
- * @throws {@link ShapeError} when `dy` is not the forward output shape, or channels do not match.
- * @throws {@link DTypeError} for non-float tensors.
- * @throws {@link ArgumentError} for an invalid `filterShape` or options.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when `dy` is not the forward output shape, or channels do not match.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-float tensors.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for an invalid `filterShape` or options.
  * @example
  * ```ts
  * conv2dBackpropFilter(ones([1, 1, 3, 3]), ones([1, 1, 2, 2]), [1, 1, 2, 2]).toArray(); // [[[[4, 4], [4, 4]]]]

@@ -13,9 +13,9 @@ import { checkConvGradArgs } from './conv-options.js';
  * @param weight - the forward filters.
  * @param inputShape - the forward input's shape.
  * @param options - as in the forward call (see {@link Conv2dOptions}).
- * @throws {@link ShapeError} when `dy` is not the forward output shape, or channels do not match.
- * @throws {@link DTypeError} for non-float tensors.
- * @throws {@link ArgumentError} for an invalid `inputShape` or options.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when `dy` is not the forward output shape, or channels do not match.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-float tensors.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for an invalid `inputShape` or options.
  * @example
  * ```ts
  * conv2dBackpropInput(ones([1, 1, 2, 2]), ones([1, 1, 2, 2]), [1, 1, 3, 3]).toArray();

@@ -18,10 +18,10 @@ import { checkChannels, checkRank, convAttrs, convOutputShape, floatDType, resha
  * @param bias - optional per-output-channel bias (`null` or omitted for none).
  * @param options - `stride`, `padding` (number, `[ph, pw]`, `[top, bottom, left, right]`, `'same'`
  *   or `'valid'`), `dilation`, `groups`. See {@link Conv2dOptions}.
- * @throws {@link ShapeError} for wrong ranks, channels that do not match `weight` or are not divisible
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} for wrong ranks, channels that do not match `weight` or are not divisible
  *   by `groups`, a kernel larger than the padded input, or a bias that is not `[O]`.
- * @throws {@link DTypeError} for non-float tensors.
- * @throws {@link ArgumentError} for invalid options (e.g. `'same'` with a stride other than 1).
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-float tensors.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for invalid options (e.g. `'same'` with a stride other than 1).
  * @example
  * ```ts
  * const x = ones([1, 1, 3, 3]);

@@ -10,8 +10,8 @@ import { matmul } from './matmul.js';
  * @param a - a 1-D tensor.
  * @param b - a 1-D tensor of the same length.
  * @returns a 0-D tensor in the promoted dtype (float32, float64 or int32).
- * @throws {@link ShapeError} when an operand is not 1-D or the lengths differ.
- * @throws {@link DTypeError} for `bool` operands.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when an operand is not 1-D or the lengths differ.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for `bool` operands.
  * @example
  * ```ts
  * dot(tensor([1, 2, 3]), tensor([4, 5, 6])).item(); // 32

@@ -25,8 +25,8 @@ import { reshapeTo } from './conv-options.js';
  *   equals `matmul(a, transpose(b, -2, -1))`. Backward passes use them. Both need operands of at
  *   least 2 dims.
  * @returns the product, in the promoted dtype.
- * @throws {@link ShapeError} when an operand is 0-D, when `a.shape[-1] ≠ b.shape[-2]`, or when the batch dims do not broadcast.
- * @throws {@link DTypeError} for `bool` operands.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when an operand is 0-D, when `a.shape[-1] ≠ b.shape[-2]`, or when the batch dims do not broadcast.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for `bool` operands.
  * @example
  * ```ts
  * matmul(tensor([[1, 2], [3, 4]]), tensor([[5], [6]])).toArray(); // [[17], [39]]

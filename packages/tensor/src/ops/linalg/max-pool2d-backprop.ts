@@ -17,9 +17,9 @@ import { poolAttrs } from './pool-options.js';
  * @param x - the forward input.
  * @param kernelSize - as in the forward call.
  * @param options - as in the forward call.
- * @throws {@link ShapeError} when `dy` is not the forward output shape of `x`.
- * @throws {@link DTypeError} for non-float tensors.
- * @throws {@link ArgumentError} for invalid sizes or options.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when `dy` is not the forward output shape of `x`.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-float tensors.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for invalid sizes or options.
  * @example
  * ```ts
  * const x = tensor([[[[1, 3], [2, 0]]]]);

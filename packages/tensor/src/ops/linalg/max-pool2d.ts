@@ -21,9 +21,9 @@ export interface MaxPool2dOptions extends Pool2dOptions {
  * @param x - input, float32, float64 or int32.
  * @param kernelSize - window size, `[kh, kw]` or one number.
  * @param options - `stride` (default `kernelSize`), `padding` (≤ half the kernel), `dilation`, `ceilMode`.
- * @throws {@link ShapeError} for a wrong rank or an input too small for one window.
- * @throws {@link DTypeError} for `bool` input.
- * @throws {@link ArgumentError} for invalid sizes or options.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} for a wrong rank or an input too small for one window.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for `bool` input.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for invalid sizes or options.
  * @example
  * ```ts
  * const x = tensor([[[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]]]);

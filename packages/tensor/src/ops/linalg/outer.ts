@@ -12,8 +12,8 @@ import { matmul } from './matmul.js';
  * @param a - a 1-D tensor.
  * @param b - a 1-D tensor.
  * @returns a 2-D tensor in the promoted dtype (float32, float64 or int32).
- * @throws {@link ShapeError} when an operand is not 1-D.
- * @throws {@link DTypeError} for `bool` operands.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when an operand is not 1-D.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for `bool` operands.
  * @example
  * ```ts
  * outer(tensor([1, 2]), tensor([3, 4, 5])).toArray(); // [[3, 4, 5], [6, 8, 10]]

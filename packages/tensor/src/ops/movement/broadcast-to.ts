@@ -11,7 +11,7 @@ import { expandShape } from './shared.js';
  *
  * @param x - the tensor.
  * @param shape - the target shape, at least as long as `x.shape`.
- * @throws {@link ShapeError} when `x` does not broadcast to `shape`; {@link ArgumentError} for
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when `x` does not broadcast to `shape`; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for
  *   entries that are not integers ≥ -1.
  * @example
  * ```ts

@@ -14,8 +14,8 @@ import { splitTensor } from './split-impl.js';
  * @param chunks - the number of pieces wanted, a positive integer.
  * @param dim - the dim to split (default 0; negative counts from the end).
  * @returns the pieces, in order.
- * @throws {@link ArgumentError} for a non-positive `chunks`; {@link ShapeError} for a 0-d tensor;
- *   {@link IndexError} for a dim out of range.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for a non-positive `chunks`; {@link "@nn/tensor".index.ShapeError | ShapeError} for a 0-d tensor;
+ *   {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range.
  * @example
  * ```ts
  * chunk(arange(5), 2).map((t) => t.toArray()); // [[0, 1, 2], [3, 4]]

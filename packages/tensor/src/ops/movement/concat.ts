@@ -9,8 +9,8 @@ import { concatTensors } from './join.js';
  *
  * @param xs - a non-empty array of tensors with at least one dim.
  * @param dim - the dim to join along (default 0; negative counts from the end).
- * @throws {@link ShapeError} when ranks or the other dims differ, or for 0-d tensors;
- *   {@link ArgumentError} for an empty list; {@link IndexError} for a dim out of range.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when ranks or the other dims differ, or for 0-d tensors;
+ *   {@link "@nn/tensor".index.ArgumentError | ArgumentError} for an empty list; {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range.
  * @example
  * ```ts
  * concat([tensor([[1, 2]]), tensor([[3, 4]])]).toArray();    // [[1, 2], [3, 4]]

@@ -11,8 +11,8 @@ import { runKernel } from '../../engine/engine.js';
  *
  * @param x - the tensor.
  * @param shape - the target shape, at least as long as `x.shape`; `-1` keeps a dim of `x`.
- * @throws {@link ShapeError} when a dim of `x` is neither 1 nor the target size, or the shape is
- *   shorter than `x`'s; {@link ArgumentError} for `-1` in a new leading dim or entries below -1.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when a dim of `x` is neither 1 nor the target size, or the shape is
+ *   shorter than `x`'s; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for `-1` in a new leading dim or entries below -1.
  * @example
  * ```ts
  * expand(tensor([[1], [2]]), [2, 3]).toArray(); // [[1, 1, 1], [2, 2, 2]]

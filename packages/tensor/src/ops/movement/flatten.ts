@@ -14,7 +14,7 @@ import { checkInt } from './shared.js';
  * @param x - the tensor to flatten.
  * @param startDim - first dim to merge (default 0; negative counts from the end).
  * @param endDim - last dim to merge (default -1).
- * @throws {@link IndexError} for a dim out of range; {@link ArgumentError} when `startDim` comes
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} when `startDim` comes
  *   after `endDim`.
  * @example
  * ```ts

@@ -10,7 +10,7 @@ import { dimsOf } from './shared.js';
  *
  * @param x - the tensor.
  * @param dims - a dim or dims to reverse (negative counts from the end).
- * @throws {@link IndexError} for a dim out of range; {@link ArgumentError} for a repeated dim.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for a repeated dim.
  * @example
  * ```ts
  * flip(tensor([[1, 2], [3, 4]]), 1).toArray();      // [[2, 1], [4, 3]]

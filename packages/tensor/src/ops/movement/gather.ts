@@ -16,8 +16,8 @@ import { checkIndexDType, checkInt } from './shared.js';
  * @param dim - the dim that `index` selects along (negative counts from the end).
  * @param index - an int32 tensor of `x`'s rank, no larger than `x` on the other dims; values in
  *   `[0, x.shape[dim])`.
- * @throws {@link DTypeError} for a non-int32 index; {@link ShapeError} for a rank mismatch or an
- *   index larger than `x` on another dim; {@link IndexError} for an index value out of range (from
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for a non-int32 index; {@link "@nn/tensor".index.ShapeError | ShapeError} for a rank mismatch or an
+ *   index larger than `x` on another dim; {@link "@nn/tensor".index.IndexError | IndexError} for an index value out of range (from
  *   the kernel) or a dim out of range.
  * @example
  * ```ts

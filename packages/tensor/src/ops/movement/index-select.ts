@@ -14,8 +14,8 @@ import { checkIndexDType, checkInt } from './shared.js';
  * @param x - the source tensor.
  * @param dim - the dim to select along (negative counts from the end).
  * @param index - a 1-D (or 0-D) int32 tensor of positions in `[0, x.shape[dim])`.
- * @throws {@link DTypeError} for a non-int32 index; {@link ShapeError} for an index of rank > 1 (or
- *   more than one position for a 0-d `x`); {@link IndexError} for a position out of range (from the
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for a non-int32 index; {@link "@nn/tensor".index.ShapeError | ShapeError} for an index of rank > 1 (or
+ *   more than one position for a 0-d `x`); {@link "@nn/tensor".index.IndexError | IndexError} for a position out of range (from the
  *   kernel) or a dim out of range.
  * @example
  * ```ts

@@ -14,8 +14,8 @@ import { castTo, checkTensor, describe, scalarTensor, type TensorLike } from '..
  * @param x - the tensor.
  * @param mask - a bool tensor that broadcasts to `x`'s shape.
  * @param value - a number, boolean, or 0-d tensor.
- * @throws {@link DTypeError} for a non-bool mask; {@link ShapeError} when the mask does not
- *   broadcast to `x` or `value` is a tensor that is not 0-d; {@link ArgumentError} for another
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for a non-bool mask; {@link "@nn/tensor".index.ShapeError | ShapeError} when the mask does not
+ *   broadcast to `x` or `value` is a tensor that is not 0-d; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for another
  *   kind of value.
  * @example
  * ```ts

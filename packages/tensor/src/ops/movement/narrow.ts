@@ -13,8 +13,8 @@ import { checkInt, dimOf } from './shared.js';
  * @param dim - the dim to narrow (negative counts from the end).
  * @param start - first position, in `[-size, size]` (negative counts from the end).
  * @param length - how many positions; `start + length` must not pass the end.
- * @throws {@link IndexError} when `start` or `start + length` is out of range or the dim is out of
- *   range; {@link ShapeError} for a 0-d tensor; {@link ArgumentError} for a negative length.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} when `start` or `start + length` is out of range or the dim is out of
+ *   range; {@link "@nn/tensor".index.ShapeError | ShapeError} for a 0-d tensor; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for a negative length.
  * @example
  * ```ts
  * narrow(arange(5), 0, 1, 3).toArray(); // [1, 2, 3]

@@ -16,8 +16,8 @@ import { checkIndexDType, checkInt } from './shared.js';
  * @param indices - an int32 tensor of class indices.
  * @param numClasses - the number of classes, a non-negative integer.
  * @param options - `dtype` of the result (default float32).
- * @throws {@link DTypeError} for non-int32 indices; {@link ArgumentError} for a bad `numClasses` or
- *   dtype; {@link IndexError} for an index value out of range.
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for non-int32 indices; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for a bad `numClasses` or
+ *   dtype; {@link "@nn/tensor".index.IndexError | IndexError} for an index value out of range.
  * @example
  * ```ts
  * oneHot(tensor([0, 2], { dtype: 'int32' }), 3).toArray(); // [[1, 0, 0], [0, 0, 1]]

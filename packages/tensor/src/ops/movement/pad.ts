@@ -72,8 +72,8 @@ function padEdges(x: Tensor, pairs: Pair[], mode: 'reflect' | 'replicate'): Tens
  * @param x - the tensor.
  * @param padding - an even number of integers, at most two per dim, last dim first.
  * @param options - `mode` (default `'constant'`) and `value` (constant mode only, default 0).
- * @throws {@link ArgumentError} for an odd-length or too long `padding`, an unknown mode, negative
- *   amounts outside constant mode, or `value` outside constant mode; {@link ShapeError} when a
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for an odd-length or too long `padding`, an unknown mode, negative
+ *   amounts outside constant mode, or `value` outside constant mode; {@link "@nn/tensor".index.ShapeError | ShapeError} when a
  *   reflect amount is not smaller than its dim, a replicated dim is empty, or cropping exceeds a dim.
  * @example
  * ```ts

@@ -12,8 +12,8 @@ import { checkIntList } from './shared.js';
  *
  * @param x - the tensor.
  * @param dims - a permutation of `0 … rank-1` (negative entries count from the end).
- * @throws {@link ArgumentError} when `dims` is not a permutation of the dims (wrong length or a
- *   repeated dim); {@link IndexError} for a dim out of range.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} when `dims` is not a permutation of the dims (wrong length or a
+ *   repeated dim); {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range.
  * @example
  * ```ts
  * permute(zeros([2, 3, 4]), [2, 0, 1]).shape;                // [4, 2, 3]

@@ -12,7 +12,7 @@ import { tileTensor } from './tile.js';
  *
  * @param x - the tensor.
  * @param reps - non-negative repetition counts, `reps.length ≥ x.rank`.
- * @throws {@link ArgumentError} when `reps` is shorter than the rank or has negative or non-integer
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} when `reps` is shorter than the rank or has negative or non-integer
  *   counts.
  * @example
  * ```ts

@@ -11,8 +11,8 @@ import { resolveShape } from './shared.js';
  *
  * @param x - the tensor to reshape.
  * @param shape - the new shape; at most one `-1`.
- * @throws {@link ShapeError} when the sizes differ (the message shows both shapes) or `-1` cannot be
- *   inferred; {@link ArgumentError} for entries that are not integers ≥ -1 or several `-1`.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when the sizes differ (the message shows both shapes) or `-1` cannot be
+ *   inferred; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for entries that are not integers ≥ -1 or several `-1`.
  * @example
  * ```ts
  * reshape(arange(6), [2, 3]).toArray();  // [[0, 1, 2], [3, 4, 5]]

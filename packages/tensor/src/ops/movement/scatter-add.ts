@@ -17,8 +17,8 @@ import { checkIndexDType, checkInt } from './shared.js';
  * @param index - an int32 tensor of `x`'s rank; no larger than `src` on any dim, nor than `x` outside
  *   `dim`; values in `[0, x.shape[dim])`.
  * @param src - the values to add, of `x`'s rank and dtype (only the region `index` covers is read).
- * @throws {@link DTypeError} for a non-int32 index or a `src` dtype other than `x`'s;
- *   {@link ShapeError} for rank or size mismatches; {@link IndexError} for an index value out of
+ * @throws {@link "@nn/tensor".index.DTypeError | DTypeError} for a non-int32 index or a `src` dtype other than `x`'s;
+ *   {@link "@nn/tensor".index.ShapeError | ShapeError} for rank or size mismatches; {@link "@nn/tensor".index.IndexError | IndexError} for an index value out of
  *   range (from the kernel) or a dim out of range.
  * @example
  * ```ts

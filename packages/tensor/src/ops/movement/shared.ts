@@ -34,7 +34,7 @@ export function checkIntList(op: string, arg: string, value: unknown, min = -Inf
 
 /**
  * Resolves a target shape with at most one `-1` against `size` elements.
- * @throws {@link ArgumentError} for entries below -1 or several -1; {@link ShapeError} when the
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for entries below -1 or several -1; {@link "@nn/tensor".index.ShapeError | ShapeError} when the
  *   sizes differ (the message shows both shapes).
  * @internal
  */
@@ -99,8 +99,8 @@ export function positionOutOfRange(op: string, arg: string, value: number, size:
 
 /**
  * Normalises a dim or list of dims (sorted, unique) after checking its type.
- * @throws {@link ArgumentError} for anything but an integer or an array of integers, or a repeated
- *   dim; {@link IndexError} for a dim out of range.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for anything but an integer or an array of integers, or a repeated
+ *   dim; {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range.
  * @internal
  */
 export function dimsOf(op: string, arg: string, dims: unknown, rank: number): number[] {

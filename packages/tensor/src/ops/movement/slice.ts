@@ -41,8 +41,8 @@ function clampBound(v: number, n: number, step: number): number {
  *
  * @param x - the tensor.
  * @param ranges - one entry per leading dim: `null`, a position, or `[start?, end?, step?]`.
- * @throws {@link IndexError} for a selected position out of range or more entries than dims;
- *   {@link ArgumentError} for a zero step or non-integer bounds.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for a selected position out of range or more entries than dims;
+ *   {@link "@nn/tensor".index.ArgumentError | ArgumentError} for a zero step or non-integer bounds.
  * @example
  * ```ts
  * const x = tensor([[1, 2, 3], [4, 5, 6]]);

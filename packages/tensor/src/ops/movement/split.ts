@@ -12,8 +12,8 @@ import { splitTensor } from './split-impl.js';
  * @param splitSizeOrSections - the size of each piece, or the list of sizes (summing to the dim).
  * @param dim - the dim to split (default 0; negative counts from the end).
  * @returns the pieces, in order.
- * @throws {@link ShapeError} when listed sizes do not sum to the dim or for a 0-d tensor;
- *   {@link ArgumentError} for a non-positive size; {@link IndexError} for a dim out of range.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when listed sizes do not sum to the dim or for a 0-d tensor;
+ *   {@link "@nn/tensor".index.ArgumentError | ArgumentError} for a non-positive size; {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range.
  * @example
  * ```ts
  * split(arange(5), 2).map((t) => t.toArray());      // [[0, 1], [2, 3], [4]]

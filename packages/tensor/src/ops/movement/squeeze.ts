@@ -11,7 +11,7 @@ import { dimsOf } from './shared.js';
  *
  * @param x - the tensor to squeeze.
  * @param dim - a dim or dims to squeeze (negative counts from the end); all size-1 dims if omitted.
- * @throws {@link IndexError} for a dim out of range; {@link ArgumentError} for a repeated dim.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for a repeated dim.
  * @example
  * ```ts
  * squeeze(zeros([2, 1, 3, 1])).shape;      // [2, 3]

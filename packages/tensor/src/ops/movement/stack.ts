@@ -15,8 +15,8 @@ import { checkInt } from './shared.js';
  *
  * @param xs - a non-empty array of tensors of equal shape.
  * @param dim - where the new dim goes in the result, in `[-rank-1, rank]` (default 0).
- * @throws {@link ShapeError} when the shapes differ; {@link ArgumentError} for an empty list;
- *   {@link IndexError} for a dim out of range.
+ * @throws {@link "@nn/tensor".index.ShapeError | ShapeError} when the shapes differ; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for an empty list;
+ *   {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range.
  * @example
  * ```ts
  * stack([tensor([1, 2]), tensor([3, 4])]).toArray();    // [[1, 2], [3, 4]]

@@ -25,7 +25,7 @@ export function tileTensor(x: Tensor, reps: readonly number[]): Tensor {
  *
  * @param x - the tensor.
  * @param reps - non-negative repetition counts.
- * @throws {@link ArgumentError} for counts that are not non-negative integers.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for counts that are not non-negative integers.
  * @example
  * ```ts
  * tile(tensor([1, 2]), [2]).toArray();       // [1, 2, 1, 2]

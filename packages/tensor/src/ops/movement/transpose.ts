@@ -12,7 +12,7 @@ import { checkInt } from './shared.js';
  * @param x - the tensor.
  * @param dim0 - one dim (negative counts from the end).
  * @param dim1 - the other dim.
- * @throws {@link IndexError} for a dim out of range.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range.
  * @example
  * ```ts
  * transpose(tensor([[1, 2, 3], [4, 5, 6]]), 0, 1).toArray(); // [[1, 4], [2, 5], [3, 6]]

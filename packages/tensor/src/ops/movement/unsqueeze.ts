@@ -12,7 +12,7 @@ import { checkInt } from './shared.js';
  * @param x - the tensor.
  * @param dim - where the new dim goes, in `[-rank-1, rank]` (negative counts from the end of the
  *   result).
- * @throws {@link IndexError} for a dim out of range.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range.
  * @example
  * ```ts
  * unsqueeze(zeros([2, 3]), 0).shape;  // [1, 2, 3]

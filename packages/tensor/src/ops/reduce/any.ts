@@ -10,7 +10,7 @@ import { runReduction } from './dims.js';
  * @param x - the tensor to reduce.
  * @param dim - a dim, several dims, or `undefined` for all.
  * @param keepDim - keep reduced dims with size 1.
- * @throws {@link IndexError} when a dim is out of range; {@link ArgumentError} when a dim repeats
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} when a dim is out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} when a dim repeats
  *   or is not an integer.
  * @example
  * ```ts

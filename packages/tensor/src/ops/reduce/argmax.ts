@@ -11,8 +11,8 @@ import { runArgReduction } from './dims.js';
  * @param x - the tensor to search.
  * @param dim - the dim to reduce (negative counts from the end), or `undefined` for all.
  * @param keepDim - keep the reduced dim with size 1.
- * @throws {@link IndexError} when `dim` is out of range or the searched set is empty;
- *   {@link ArgumentError} when `dim` is not an integer.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} when `dim` is out of range or the searched set is empty;
+ *   {@link "@nn/tensor".index.ArgumentError | ArgumentError} when `dim` is not an integer.
  * @example
  * ```ts
  * const x = tensor([[1, 5, 5], [7, 2, 6]]);

@@ -11,7 +11,7 @@ import { singleAxis } from './dims.js';
  *
  * @param x - the tensor to accumulate.
  * @param dim - the dim to run along (negative counts from the end; a rank-0 tensor accepts 0 or -1).
- * @throws {@link IndexError} when `dim` is out of range; {@link ArgumentError} when `dim` is not an
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} when `dim` is out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} when `dim` is not an
  *   integer or `x` is not a tensor.
  * @example
  * ```ts

@@ -14,7 +14,7 @@ export type Dims = number | readonly number[];
  * Normalises a reduction's `dim` into sorted unique axes of `x`: `undefined` → every dim,
  * negatives count from the end, `[]` reduces nothing. A rank-0 tensor accepts dim `0` or `-1`
  * and reduces nothing (the result is the scalar itself).
- * @throws {@link IndexError} for a dim out of range; {@link ArgumentError} for a repeated or
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for a dim out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} for a repeated or
  *   non-integer dim.
  * @internal
  */

@@ -25,7 +25,7 @@ import { toFloat } from './to-float.js';
  * @param x - the tensor.
  * @param dim - a dim, several dims, or `undefined` for all.
  * @param keepDim - keep reduced dims with size 1.
- * @throws {@link IndexError} when a dim is out of range; {@link ArgumentError} when a dim repeats,
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} when a dim is out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} when a dim repeats,
  *   is not an integer, or `x` is not a tensor.
  * @example
  * ```ts

@@ -10,8 +10,8 @@ import { runReduction } from './dims.js';
  * @param x - the tensor to reduce.
  * @param dim - a dim, several dims, or `undefined` for all.
  * @param keepDim - keep reduced dims with size 1.
- * @throws {@link IndexError} when a dim is out of range, or when the reduction is over zero
- *   elements (min has no identity); {@link ArgumentError} when a dim repeats or is not an integer.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} when a dim is out of range, or when the reduction is over zero
+ *   elements (min has no identity); {@link "@nn/tensor".index.ArgumentError | ArgumentError} when a dim repeats or is not an integer.
  * @example
  * ```ts
  * const x = tensor([[1, 5, 3], [4, 2, 6]]);

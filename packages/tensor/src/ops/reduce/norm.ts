@@ -25,8 +25,8 @@ import { toFloat } from './to-float.js';
  * @param p - the order: a number > 0 (including `Infinity`), `'inf'` or `'fro'`.
  * @param dim - a dim, several dims, or `undefined` for all.
  * @param keepDim - keep reduced dims with size 1.
- * @throws {@link ArgumentError} for another `p`, a repeated or non-integer dim;
- *   {@link IndexError} when a dim is out of range, or for the inf-norm of an empty set.
+ * @throws {@link "@nn/tensor".index.ArgumentError | ArgumentError} for another `p`, a repeated or non-integer dim;
+ *   {@link "@nn/tensor".index.IndexError | IndexError} when a dim is out of range, or for the inf-norm of an empty set.
  * @example
  * ```ts
  * const x = tensor([[3, -4], [0, 0]]);

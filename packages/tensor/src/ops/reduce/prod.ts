@@ -11,7 +11,7 @@ import { runReduction } from './dims.js';
  * @param x - the tensor to reduce.
  * @param dim - a dim, several dims, or `undefined` for all.
  * @param keepDim - keep reduced dims with size 1.
- * @throws {@link IndexError} when a dim is out of range; {@link ArgumentError} when a dim repeats,
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} when a dim is out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} when a dim repeats,
  *   is not an integer, or `x` is not a tensor.
  * @example
  * ```ts

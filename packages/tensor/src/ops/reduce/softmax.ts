@@ -14,7 +14,7 @@ import { singleAxis } from './dims.js';
  *
  * @param x - the logits.
  * @param dim - the dim to normalise over (default the last; negative counts from the end).
- * @throws {@link IndexError} when `dim` is out of range; {@link ArgumentError} when `dim` is not an
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} when `dim` is out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} when `dim` is not an
  *   integer or `x` is not a tensor.
  * @example
  * ```ts

@@ -20,7 +20,7 @@ import { toFloat } from './to-float.js';
  * @param x - the tensor.
  * @param dim - a dim, several dims, or `undefined` for all.
  * @param options - `correction` (default 1: unbiased; 0: population) and `keepDim` (default false).
- * @throws {@link IndexError} when a dim is out of range; {@link ArgumentError} when a dim repeats or
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} when a dim is out of range; {@link "@nn/tensor".index.ArgumentError | ArgumentError} when a dim repeats or
  *   is not an integer, or an option is invalid.
  * @example
  * ```ts

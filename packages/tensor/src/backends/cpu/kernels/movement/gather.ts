@@ -8,7 +8,7 @@ import { indexOutOfRange } from './index-error.js';
  * `Gather` (PyTorch semantics): `out[i0…ik…] = x[i0…indices[i0…ik…]…]` along `axis`, with the
  * output shaped like `indices` (which may be smaller than `x` on the other dims). The last dim is a
  * tight loop; the outer dims advance `x`'s offset with an odometer.
- * @throws {@link IndexError} for an index value outside `[0, x.shape[axis])`.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for an index value outside `[0, x.shape[axis])`.
  */
 export const gather: KernelFn<'Gather', CpuBackend> = ({ inputs, attrs, backend }) => {
   const { x, indices } = inputs;

@@ -7,7 +7,7 @@ import { indexOutOfRange } from './index-error.js';
 /**
  * `IndexSelect`: `out[pre, k, post] = x[pre, indices[k], post]`. Indices are checked once up
  * front; each selected slab of `post` elements is a row copy.
- * @throws {@link IndexError} for an index value outside `[0, x.shape[axis])`.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for an index value outside `[0, x.shape[axis])`.
  */
 export const indexSelect: KernelFn<'IndexSelect', CpuBackend> = ({ inputs, attrs, backend }) => {
   const { x, indices } = inputs;

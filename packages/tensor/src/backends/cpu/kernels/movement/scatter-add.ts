@@ -8,7 +8,7 @@ import { indexOutOfRange } from './index-error.js';
  * `indices` adds `updates[p]` at `p` with its `axis` coordinate replaced by `indices[p]`. `updates`
  * may be larger than `indices` on any dim (only the indexed region is read). For `bool` the sum is a
  * logical or.
- * @throws {@link IndexError} for an index value outside `[0, x.shape[axis])`.
+ * @throws {@link "@nn/tensor".index.IndexError | IndexError} for an index value outside `[0, x.shape[axis])`.
  */
 export const scatterAdd: KernelFn<'ScatterAdd', CpuBackend> = ({ inputs, attrs, backend }) => {
   const { x, indices, updates } = inputs;
