@@ -1,0 +1,1 @@
+console.log('mnist-demo: not yet');

@@ -1,0 +1,2 @@
+// Public exports of this group; each export lives in its own file.
+export {};
