@@ -1,7 +1,7 @@
 // gradcheck (float64 central differences against autograd) through every activation module, wrt the input
 // (and PReLU's weight), at points clear of the kinks.
 import { gradcheck } from '@nn/autograd';
-import { getBackend, tensor, tidy, type Tensor } from '@nn/tensor';
+import { tensor, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   ELU,
@@ -27,6 +27,7 @@ import {
 } from '../src/activations/index.js';
 import { prelu } from '../src/functional/activations/index.js';
 import type { Module } from '../src/module/module.js';
+import { noLeak, noLeakWith } from './support/leaks.js';
 
 /** Clear of 0, ±1, ±3, 6, the softplus thresholds used below; both signs; some large. */
 const X = (): Tensor =>
@@ -64,23 +65,20 @@ const modules: [string, () => Module<[Tensor], Tensor>][] = [
 
 describe('gradcheck of the activations', () => {
   it.each(modules)('%s', (_name, make) => {
-    const before = getBackend().numDataIds();
-    const m = make().to('float64');
-    tidy(() => {
-      expect(gradcheck((x: Tensor) => m.call(x), [X()])).toBe(true);
-    });
-    m.dispose();
-    expect(getBackend().numDataIds()).toBe(before);
+    noLeakWith(
+      () => make().to('float64'),
+      (m) => {
+        expect(gradcheck((x: Tensor) => m.call(x), [X()])).toBe(true);
+      },
+    );
   });
 
   it('PReLU wrt its weight (the function its forward calls)', () => {
-    const before = getBackend().numDataIds();
-    tidy(() => {
+    noLeak(() => {
       expect(
         gradcheck((x: Tensor, w: Tensor) => prelu(x, w), [X(), tensor([0.3, -0.2, 0.5, 1.5], { dtype: 'float64' })]),
       ).toBe(true);
       expect(gradcheck((x: Tensor, w: Tensor) => prelu(x, w), [X(), tensor([0.3], { dtype: 'float64' })])).toBe(true);
     });
-    expect(getBackend().numDataIds()).toBe(before);
   });
 });

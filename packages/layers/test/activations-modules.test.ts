@@ -38,6 +38,7 @@ import {
 } from '../src/activations/index.js';
 import * as F from '../src/functional/activations/index.js';
 import type { Module } from '../src/module/module.js';
+import { expectError } from './support/errors.js';
 
 /** d sum(f(x)) / dx at `values`, in float64. */
 function slopes(f: (x: Tensor) => Tensor, values: number[]): number[] {
@@ -170,16 +171,7 @@ describe('activation modules', () => {
   });
 
   it('validate hyper-parameters with the module named', () => {
-    const named = (f: () => unknown, op: string): void => {
-      let error: unknown;
-      try {
-        f();
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(ArgumentError);
-      expect((error as ArgumentError).op).toBe(op);
-    };
+    const named = (f: () => unknown, op: string): void => void expectError(f, ArgumentError, op);
     named(() => new LeakyReLU(Infinity), 'new LeakyReLU');
     named(() => new LeakyReLU('0.1' as never), 'new LeakyReLU');
     named(() => new ELU(NaN), 'new ELU');

@@ -1,7 +1,7 @@
 // TransformerEncoderLayer and TransformerEncoder: PyTorch's keys and structure, clone() (copies,
 // no shared weights, no random draws), dropout modes, activations, padded batches, memory,
 // generateSquareSubsequentMask and argument validation.
-import { backward, enableGrad } from '@nn/autograd';
+import { backward } from '@nn/autograd';
 import {
   add,
   ArgumentError,
@@ -22,6 +22,8 @@ import {
 } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { generateSquareSubsequentMask, LayerNorm, TransformerEncoder, TransformerEncoderLayer } from '../src/index.js';
+import { withGrad } from './support/grad.js';
+import { noLeak } from './support/leaks.js';
 
 const values = (t: Tensor | null): number[] => Array.from(t!.dataSync());
 const LAYER_KEYS: [string, number[]][] = [
@@ -38,12 +40,6 @@ const LAYER_KEYS: [string, number[]][] = [
   ['norm2.weight', [8]],
   ['norm2.bias', [8]],
 ];
-
-function noLeak(fn: () => void): void {
-  const before = getBackend().numDataIds();
-  tidy(fn);
-  expect(getBackend().numDataIds()).toBe(before);
-}
 
 describe('TransformerEncoderLayer: structure', () => {
   it("has PyTorch's keys, shapes, order, sub-modules and parameter count", () => {
@@ -138,17 +134,14 @@ describe('TransformerEncoderLayer: behaviour', () => {
       [false, false, true, true],
     ]);
     const before = getBackend().numDataIds();
-    const stop = enableGrad();
-    try {
+    withGrad(() => {
       tidy(() => {
         const out = layer.call(x, { srcKeyPaddingMask: pad });
         expect(values(out).every(Number.isFinite)).toBe(true);
         backward(sum(narrow(out, 0, 1, 1)));
         expect(layer.parameters().every((p) => values(p.grad).every(Number.isFinite))).toBe(true);
       });
-    } finally {
-      stop();
-    }
+    });
     layer.zeroGrad();
     expect(getBackend().numDataIds()).toBe(before);
     layer.dispose();

@@ -1,7 +1,7 @@
 // MultiheadAttention: PyTorch's state-dict keys, shapes and initialisation, the mask conventions
 // (bool true = masked out; float added; isCausal), zero rows for fully masked queries, layouts
 // (batchFirst, unbatched), dropout, memory, and argument validation.
-import { backward, enableGrad } from '@nn/autograd';
+import { backward } from '@nn/autograd';
 import {
   ArgumentError,
   DTypeError,
@@ -25,6 +25,8 @@ import {
 } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { generateSquareSubsequentMask, MultiheadAttention } from '../src/index.js';
+import { withGrad } from './support/grad.js';
+import { noLeak } from './support/leaks.js';
 
 const keysAndShapes = (m: MultiheadAttention): [string, readonly number[]][] =>
   Object.entries(m.stateDict()).map(([k, t]) => [k, t.shape]);
@@ -35,12 +37,6 @@ function expectClose(a: Tensor | null, b: Tensor | null, tol = 1e-6): void {
   const y = values(b);
   expect(x.length).toBe(y.length);
   x.forEach((v, i) => expect(Math.abs(v - y[i]!)).toBeLessThanOrEqual(tol));
-}
-
-function noLeak(fn: () => void): void {
-  const before = getBackend().numDataIds();
-  tidy(fn);
-  expect(getBackend().numDataIds()).toBe(before);
 }
 
 describe('MultiheadAttention: parameters', () => {
@@ -152,8 +148,7 @@ describe('MultiheadAttention: masks', () => {
 
   it('a query whose keys are all masked attends to nothing: zero weights, output = out_proj.bias, finite gradients', () => {
     noLeak(() => {
-      const stop = enableGrad();
-      try {
+      withGrad(() => {
         const x = new Variable(randn([4, 3, 8], { generator: new Generator(5) }));
         const pad = tensor([
           [true, true, true, true],
@@ -171,9 +166,7 @@ describe('MultiheadAttention: masks', () => {
         expect(values(mha.inProjWeight!.grad).every(Number.isFinite)).toBe(true);
         x.dispose();
         mha.zeroGrad();
-      } finally {
-        stop();
-      }
+      });
     });
   });
 });
@@ -249,15 +242,12 @@ describe('MultiheadAttention: layouts, weights and modes', () => {
       [false, false, false],
     ]);
     const before = getBackend().numDataIds();
-    const stop = enableGrad();
-    try {
+    withGrad(() => {
       tidy(() => {
         const [out, w] = m.call(x, x, x, { keyPaddingMask: pad, attnMask: generateSquareSubsequentMask(3) });
         backward(add(sum(out), sum(w!)));
       });
-    } finally {
-      stop();
-    }
+    });
     m.zeroGrad();
     expect(getBackend().numDataIds()).toBe(before);
     m.dispose();

@@ -1,22 +1,11 @@
 // scaledDotProductAttention: the math against a plain JavaScript reference, PyTorch 2's mask
 // conventions (bool true = take part, float added, isCausal), zero rows for fully masked queries,
 // dropout, and argument validation.
-import {
-  ArgumentError,
-  DTypeError,
-  Generator,
-  getBackend,
-  ones,
-  randn,
-  ShapeError,
-  tensor,
-  tidy,
-  zeros,
-  type Tensor,
-} from '@nn/tensor';
+import { ArgumentError, DTypeError, Generator, ones, randn, ShapeError, tensor, zeros, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { scaledDotProductAttention } from '../src/functional/index.js';
 import { generateSquareSubsequentMask } from '../src/index.js';
+import { noLeak } from './support/leaks.js';
 
 /** softmax(q·kᵀ·scale + mask)·v for one [L, E], [S, E], [S, Ev] problem, in float64; mask null = all allowed. */
 function reference(
@@ -41,12 +30,6 @@ const rows = (t: Tensor): number[][] => t.toArray() as number[][];
 function expectClose(got: number[][], want: number[][], tol = 1e-12): void {
   expect(got.length).toBe(want.length);
   got.forEach((r, i) => r.forEach((x, j) => expect(Math.abs(x - want[i]![j]!)).toBeLessThanOrEqual(tol)));
-}
-
-function noLeak(fn: () => void): void {
-  const before = getBackend().numDataIds();
-  tidy(fn);
-  expect(getBackend().numDataIds()).toBe(before);
 }
 
 describe('scaledDotProductAttention: values', () => {

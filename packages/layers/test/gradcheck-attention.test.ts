@@ -3,7 +3,7 @@
 // and the MultiheadAttention / TransformerEncoderLayer / TransformerEncoder modules wrt their input
 // and every parameter. Tiny sizes: E = 4, 2 heads, L = 3.
 import { gradcheck } from '@nn/autograd';
-import { cat, clone, Generator, getBackend, randn, reshape, tensor, tidy, type Tensor } from '@nn/tensor';
+import { cat, clone, Generator, randn, reshape, tensor, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { multiHeadAttentionForward, scaledDotProductAttention } from '../src/functional/index.js';
 import {
@@ -13,6 +13,7 @@ import {
   TransformerEncoderLayer,
   type Module,
 } from '../src/index.js';
+import { noLeak } from './support/leaks.js';
 
 const f64 = (shape: number[], g: Generator, scale = 1): Tensor => {
   const x = randn(shape, { dtype: 'float64', generator: g });
@@ -42,15 +43,9 @@ function checkModule(module: Module<any[], unknown>, xs: Tensor[], run: (xs: Ten
   );
 }
 
-function leakFree(fn: () => void): void {
-  const before = getBackend().numDataIds();
-  tidy(fn);
-  expect(getBackend().numDataIds()).toBe(before);
-}
-
 describe('gradcheck: functional attention', () => {
   it('scaledDotProductAttention with a float mask, wrt q, k, v and the mask', () => {
-    leakFree(() => {
+    noLeak(() => {
       const g = new Generator(1);
       const [q, k, v, m] = [f64([2, 3, 4], g), f64([2, 3, 4], g), f64([2, 3, 2], g), f64([3, 3], g)];
       expect(gradcheck((a, b, c, d) => scaledDotProductAttention(a, b, c, { attnMask: d }), [q, k, v, m])).toBe(true);
@@ -58,7 +53,7 @@ describe('gradcheck: functional attention', () => {
   });
 
   it('scaledDotProductAttention causal, custom scale, with a fully masked row (zero rows pass zero gradients)', () => {
-    leakFree(() => {
+    noLeak(() => {
       const g = new Generator(2);
       const [q, k, v] = [f64([1, 2, 3, 4], g), f64([1, 2, 3, 4], g), f64([1, 2, 3, 4], g)];
       const allow = tensor([
@@ -74,7 +69,7 @@ describe('gradcheck: functional attention', () => {
   });
 
   it('multiHeadAttentionForward wrt inputs and every parameter, with masks, weights per head', () => {
-    leakFree(() => {
+    noLeak(() => {
       const g = new Generator(3);
       const e = 4;
       const q = f64([3, 2, e], g);
@@ -109,7 +104,7 @@ describe('gradcheck: functional attention', () => {
 
 describe('gradcheck: attention modules (float64)', () => {
   it('MultiheadAttention self-attention wrt the input and every parameter', () => {
-    leakFree(() => {
+    noLeak(() => {
       const mha = new MultiheadAttention(4, 2, { generator: new Generator(4) }).to('float64').eval();
       const x = f64([3, 2, 4], new Generator(5));
       expect(checkModule(mha, [x], ([a]) => flat(...mha.call(a!, a!, a!)))).toBe(true);
@@ -118,7 +113,7 @@ describe('gradcheck: attention modules (float64)', () => {
   });
 
   it('MultiheadAttention cross-attention with kdim/vdim, batchFirst, causal', () => {
-    leakFree(() => {
+    noLeak(() => {
       const mha = new MultiheadAttention(4, 2, { kdim: 3, vdim: 2, batchFirst: true, generator: new Generator(6) }).to(
         'float64',
       );
@@ -130,7 +125,7 @@ describe('gradcheck: attention modules (float64)', () => {
   });
 
   it('TransformerEncoderLayer post-norm relu and pre-norm gelu, with a key padding mask', () => {
-    leakFree(() => {
+    noLeak(() => {
       for (const [normFirst, activation] of [
         [false, 'relu'],
         [true, 'gelu'],
@@ -154,7 +149,7 @@ describe('gradcheck: attention modules (float64)', () => {
   });
 
   it('TransformerEncoder of 2 layers with a final norm, causal', () => {
-    leakFree(() => {
+    noLeak(() => {
       const layer = new TransformerEncoderLayer(4, 2, {
         dimFeedforward: 5,
         dropout: 0,

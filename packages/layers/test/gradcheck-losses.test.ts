@@ -1,7 +1,7 @@
 // gradcheck (float64 central differences against autograd) through every loss module, wrt the input and
 // every float target, for each reduction and option.
 import { gradcheck } from '@nn/autograd';
-import { getBackend, tensor, tidy, type Tensor } from '@nn/tensor';
+import { tensor, tidy, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   BCELoss,
@@ -14,6 +14,7 @@ import {
   SmoothL1Loss,
 } from '../src/losses/index.js';
 import type { Module } from '../src/module/module.js';
+import { noLeakWith } from './support/leaks.js';
 
 type Loss = Module<[Tensor, Tensor], Tensor>;
 const f64 = (values: number[], shape?: number[]): Tensor => tensor(values, { dtype: 'float64', shape });
@@ -22,15 +23,14 @@ const REDUCTIONS = ['mean', 'sum', 'none'] as const;
 
 /** gradcheck of `loss(x, t)` wrt x (and t when `target` is float), in tidy, leaving nothing behind. */
 function check(make: () => Loss, x: () => Tensor, target: () => Tensor): void {
-  const before = getBackend().numDataIds();
-  const loss = tidy(() => make()).to('float64'); // tidy frees the weights given to the constructor (it copies them)
-  tidy(() => {
-    const t = target();
-    if (t.dtype === 'float64') expect(gradcheck((a: Tensor, b: Tensor) => loss.call(a, b), [x(), t])).toBe(true);
-    else expect(gradcheck((a: Tensor) => loss.call(a, t), [x()])).toBe(true);
-  });
-  loss.dispose();
-  expect(getBackend().numDataIds()).toBe(before);
+  noLeakWith(
+    () => tidy(() => make()).to('float64'), // tidy frees the weights given to the constructor (it copies them)
+    (loss) => {
+      const t = target();
+      if (t.dtype === 'float64') expect(gradcheck((a: Tensor, b: Tensor) => loss.call(a, b), [x(), t])).toBe(true);
+      else expect(gradcheck((a: Tensor) => loss.call(a, t), [x()])).toBe(true);
+    },
+  );
 }
 
 // Inputs and targets keep clear of every kink (|x − t| away from 0 and from delta / beta).

@@ -18,6 +18,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { init } from '../src/index.js';
 import { erfc, normalQuantile } from '../src/init/normal-cdf.js';
+import { thrownBy } from './support/errors.js';
 
 function variable(shape: number[], dtype: DType = 'float32'): Variable {
   return new Variable(zeros(shape, { dtype }), { name: 'w' });
@@ -486,12 +487,7 @@ describe('validation', () => {
       [() => init.orthogonal(v, { gain: Infinity }), 'init.orthogonal', 'gain'],
     ];
     for (const [fn, op, arg] of bad) {
-      let error: unknown;
-      try {
-        fn();
-      } catch (e) {
-        error = e;
-      }
+      const error = thrownBy(fn);
       expect(error, `${op}(${arg})`).toBeInstanceOf(ArgumentError);
       expect((error as ArgumentError).op).toBe(op);
       expect((error as ArgumentError).arg).toBe(arg);

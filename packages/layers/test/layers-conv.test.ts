@@ -1,13 +1,12 @@
 // Conv1d, Conv2d and ConvTranspose2d: shapes (batched and unbatched), PyTorch keys and init bounds, padding
 // modes against explicit padding, outputSize, validation errors naming the layer, and leaks.
-import { backward, enableGrad } from '@nn/autograd';
+import { backward } from '@nn/autograd';
 import {
   ArgumentError,
   conv2d,
   DTypeError,
   Generator,
   getBackend,
-  type NNError,
   ones,
   pad,
   randn,
@@ -16,28 +15,12 @@ import {
   tensor,
   tidy,
   zeros,
-  type Tensor,
 } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { Conv1d, Conv2d, ConvTranspose2d, Sequential } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  expect((error as NNError).op).toBe(op);
-}
-
-function close(a: Tensor, b: Tensor, tol = 1e-5): void {
-  expect(a.shape).toEqual(b.shape);
-  const x = a.dataSync();
-  const y = b.dataSync();
-  for (let i = 0; i < x.length; i++) expect(Math.abs(x[i]! - y[i]!)).toBeLessThanOrEqual(tol);
-}
+import { expectClose } from './support/close.js';
+import { expectError } from './support/errors.js';
+import { withGrad } from './support/grad.js';
 
 describe('Conv2d', () => {
   it('gives the output sizes of PyTorch for stride, padding, dilation and groups', () => {
@@ -75,7 +58,7 @@ describe('Conv2d', () => {
       for (const mode of ['reflect', 'replicate'] as const) {
         const conv = new Conv2d(2, 3, 3, { padding: [2, 1], paddingMode: mode });
         const want = conv2d(pad(x, [1, 1, 2, 2], { mode }), conv.weight.value, conv.bias!.value);
-        close(conv.call(x), want);
+        expectClose(conv.call(x), want, 1e-5);
         conv.dispose();
       }
       // circular by hand on a tiny input: columns wrap around.
@@ -215,12 +198,7 @@ describe('convolution layers leak nothing through forward and backward', () => {
     const inputs = [[1, 2, 4, 4], [1, 2, 4, 4], [1, 2, 5], [1, 2, 3, 3]];
     const base = getBackend().numDataIds();
     tidy(() => {
-      const stop = enableGrad();
-      try {
-        layers.forEach((layer, i) => backward(sum(layer.call(ones(inputs[i]!)))));
-      } finally {
-        stop();
-      }
+      withGrad(() => layers.forEach((layer, i) => backward(sum(layer.call(ones(inputs[i]!))))));
     });
     for (const layer of layers) {
       expect(layer.weight.grad?.shape).toEqual(layer.weight.shape);

@@ -1,21 +1,12 @@
 // Dropout: train-mode statistics (fraction zeroed ≈ p, mean preserved, survivors scaled by 1/(1−p)), seeded
 // reproducibility, eval identity, p = 0 and p = 1, gradients through the mask, validation, the functional form.
-import { backward, enableGrad } from '@nn/autograd';
-import { ArgumentError, DTypeError, Generator, getBackend, type NNError, ones, randn, sum, tidy, zeros, type Tensor } from '@nn/tensor';
+import { backward } from '@nn/autograd';
+import { ArgumentError, DTypeError, Generator, getBackend, ones, randn, sum, tidy, zeros } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { dropout } from '../src/functional/index.js';
 import { Dropout, Linear, Sequential } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  expect((error as NNError).op).toBe(op);
-}
+import { expectError } from './support/errors.js';
+import { withGrad } from './support/grad.js';
 
 describe('Dropout in training mode', () => {
   for (const p of [0.1, 0.5, 0.8]) {
@@ -75,14 +66,11 @@ describe('Dropout in training mode', () => {
       fc.loadStateDict({ weight: ones([1, 1]) });
       const drop = new Dropout(0.5, { generator: new Generator(3) });
       const model = new Sequential(fc, drop);
-      const stop = enableGrad();
-      let y: Tensor;
-      try {
-        y = model.call(ones([100, 1]));
-        backward(sum(y));
-      } finally {
-        stop();
-      }
+      const y = withGrad(() => {
+        const out = model.call(ones([100, 1]));
+        backward(sum(out));
+        return out;
+      });
       // d sum(mask·2·w) / dw = 2·(number kept) = sum(y) since every kept output is 2.
       expect(fc.weight.grad!.item()).toBeCloseTo(sum(y).item() as number, 5);
       model.dispose();

@@ -1,21 +1,12 @@
 // Embedding: lookup of any index shape, N(0, 1) init with a zeroed padding row, no gradient to the padding row,
 // fromPretrained (freeze), IndexError / DTypeError naming the layer, the functional form, no leaks.
-import { backward, enableGrad } from '@nn/autograd';
-import { ArgumentError, DTypeError, Generator, getBackend, IndexError, type NNError, ShapeError, sum, tensor, tidy, zeros } from '@nn/tensor';
+import { backward } from '@nn/autograd';
+import { ArgumentError, DTypeError, Generator, getBackend, IndexError, ShapeError, sum, tensor, tidy, zeros } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { embedding } from '../src/functional/index.js';
 import { Embedding } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  expect((error as NNError).op).toBe(op);
-}
+import { expectError } from './support/errors.js';
+import { withGrad } from './support/grad.js';
 
 const ids = (data: number[] | number[][] | number) => tensor(data, { dtype: 'int32' });
 
@@ -50,12 +41,7 @@ describe('Embedding', () => {
   it('gives the padding row no gradient and accumulates repeated indices', () => {
     tidy(() => {
       const emb = new Embedding(4, 2, { paddingIdx: 0 });
-      const stop = enableGrad();
-      try {
-        backward(sum(emb.call(ids([[0, 1, 1], [3, 0, 1]]))));
-      } finally {
-        stop();
-      }
+      withGrad(() => backward(sum(emb.call(ids([[0, 1, 1], [3, 0, 1]])))));
       expect(emb.weight.grad!.toArray()).toEqual([[0, 0], [3, 3], [0, 0], [1, 1]]);
       emb.dispose();
     });
@@ -98,12 +84,7 @@ describe('Embedding', () => {
     const emb = new Embedding(6, 3, { paddingIdx: 2 });
     const base = getBackend().numDataIds();
     tidy(() => {
-      const stop = enableGrad();
-      try {
-        backward(sum(emb.call(ids([[1, 2], [2, 5]]))));
-      } finally {
-        stop();
-      }
+      withGrad(() => backward(sum(emb.call(ids([[1, 2], [2, 5]])))));
     });
     emb.zeroGrad();
     expect(getBackend().numDataIds()).toBe(base);

@@ -1,13 +1,12 @@
 // Linear and Bilinear: shapes, PyTorch state-dict keys, default initialisation, seeded reproducibility,
 // validation errors naming the layer, dtype handling, hooks and leaks. (Numbers vs PyTorch: oracle-basic.)
-import { backward, enableGrad } from '@nn/autograd';
+import { backward } from '@nn/autograd';
 import {
   ArgumentError,
   DTypeError,
   Generator,
   getBackend,
   manualSeed,
-  type NNError,
   ones,
   ShapeError,
   sum,
@@ -19,17 +18,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { bilinear, linear } from '../src/functional/index.js';
 import { Bilinear, Linear, Sequential } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  expect((error as NNError).op).toBe(op);
-}
+import { expectError } from './support/errors.js';
+import { withGrad } from './support/grad.js';
 
 function values(t: Tensor): number[] {
   return Array.from(t.dataSync());
@@ -130,12 +120,7 @@ describe('Linear', () => {
     tidy(() => {
       const fc = new Linear(2, 1);
       fc.loadStateDict({ weight: tensor([[2, 3]]), bias: tensor([1]) });
-      const stop = enableGrad();
-      try {
-        backward(sum(fc.call(tensor([[1, 2], [3, 4]]))));
-      } finally {
-        stop();
-      }
+      withGrad(() => backward(sum(fc.call(tensor([[1, 2], [3, 4]])))));
       expect(fc.weight.grad!.toArray()).toEqual([[4, 6]]);
       expect(fc.bias!.grad!.toArray()).toEqual([2]);
       fc.dispose();
@@ -148,12 +133,7 @@ describe('Linear', () => {
     const handle = fc.registerForwardHook((_m, _i, out) => void seen.push([...(out as Tensor).shape]));
     const base = getBackend().numDataIds();
     tidy(() => {
-      const stop = enableGrad();
-      try {
-        backward(sum(fc.call(ones([4, 3]))));
-      } finally {
-        stop();
-      }
+      withGrad(() => backward(sum(fc.call(ones([4, 3])))));
     });
     fc.zeroGrad();
     expect(getBackend().numDataIds()).toBe(base);

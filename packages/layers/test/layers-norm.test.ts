@@ -1,12 +1,11 @@
 // BatchNorm1d / BatchNorm2d and LayerNorm: train/eval behaviour, running statistics (momentum, cumulative
 // average), PyTorch keys with and without affine / trackRunningStats, loading PyTorch state, validation, and
 // the functional forms (batchNorm, batchNormWithStats, updateRunningStats, layerNorm).
-import { backward, enableGrad } from '@nn/autograd';
+import { backward } from '@nn/autograd';
 import {
   ArgumentError,
   DTypeError,
   getBackend,
-  type NNError,
   ones,
   randn,
   scalar,
@@ -21,17 +20,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { batchNorm, batchNormWithStats, layerNorm, updateRunningStats } from '../src/functional/index.js';
 import { BatchNorm1d, BatchNorm2d, LayerNorm, Sequential, Linear } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  expect((error as NNError).op).toBe(op);
-}
+import { expectError } from './support/errors.js';
+import { withGrad } from './support/grad.js';
 
 function approx(t: Tensor | number[], want: number[], tol = 1e-5): void {
   const got = Array.isArray(t) ? t : Array.from(t.dataSync());
@@ -157,12 +147,7 @@ describe('BatchNorm1d', () => {
     const bn = new BatchNorm1d(2);
     const base = getBackend().numDataIds();
     tidy(() => {
-      const stop = enableGrad();
-      try {
-        backward(sum(bn.call(randn([5, 2], { generator: new Generator(1) }))));
-      } finally {
-        stop();
-      }
+      withGrad(() => backward(sum(bn.call(randn([5, 2], { generator: new Generator(1) })))));
     });
     expect(bn.weight!.grad?.shape).toEqual([2]);
     expect(bn.bias!.grad?.toArray()).toEqual([5, 5]);

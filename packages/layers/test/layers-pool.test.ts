@@ -1,19 +1,9 @@
 // MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, Flatten and Unflatten: values, shapes (batched and unbatched),
 // no parameters, validation errors naming the layer.
-import { ArgumentError, DTypeError, IndexError, type NNError, ones, reshape, arange, ShapeError, tensor, tidy, zeros } from '@nn/tensor';
+import { ArgumentError, DTypeError, IndexError, ones, reshape, arange, ShapeError, tensor, tidy, zeros } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { AdaptiveAvgPool2d, AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d, Sequential, Unflatten } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  expect((error as NNError).op).toBe(op);
-}
+import { expectError } from './support/errors.js';
 
 describe('MaxPool2d', () => {
   it('takes window maxima with stride = kernel by default', () => {

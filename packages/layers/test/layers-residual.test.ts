@@ -1,7 +1,7 @@
 // Residual, and behaviours shared by every basic layer: forward hooks, train/eval propagation, summary, the
 // functional barrel's completeness, and no leaks through a small CNN and MLP built from the layers.
-import { backward, enableGrad } from '@nn/autograd';
-import { add, ArgumentError, getBackend, type NNError, ones, ShapeError, sum, tensor, tidy, zeros, type Tensor } from '@nn/tensor';
+import { backward } from '@nn/autograd';
+import { add, ArgumentError, getBackend, ones, ShapeError, sum, tensor, tidy, zeros, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import * as F from '../src/functional/index.js';
 import {
@@ -17,17 +17,8 @@ import {
   Residual,
   Sequential,
 } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  expect((error as NNError).op).toBe(op);
-}
+import { expectError } from './support/errors.js';
+import { withGrad } from './support/grad.js';
 
 describe('Residual', () => {
   it('adds the inner output to the input (identity shortcut)', () => {
@@ -60,12 +51,7 @@ describe('Residual', () => {
       inner.loadStateDict({ weight: tensor([[3]]) });
       const block = new Residual(inner);
       const x = tensor([[2]]);
-      const stop = enableGrad();
-      try {
-        backward(sum(block.call(x)));
-      } finally {
-        stop();
-      }
+      withGrad(() => backward(sum(block.call(x))));
       expect(inner.weight.grad!.toArray()).toEqual([[2]]);
       block.dispose();
     });
@@ -119,12 +105,7 @@ describe('the basic layers together', () => {
     const model = cnn();
     const base = getBackend().numDataIds();
     tidy(() => {
-      const stop = enableGrad();
-      try {
-        backward(sum(model.call(ones([2, 1, 8, 8]))));
-      } finally {
-        stop();
-      }
+      withGrad(() => backward(sum(model.call(ones([2, 1, 8, 8])))));
     });
     expect(model.parameters().every((p) => p.grad !== null)).toBe(true);
     model.zeroGrad();

@@ -2,7 +2,7 @@
 // logits is exact and finite at ±1e4, BCE clamps its logs at −100 without NaN gradients, and the
 // degenerate reductions give PyTorch's NaN.
 import { backward, enableGrad } from '@nn/autograd';
-import { all, getBackend, isFinite as finite, sum, tensor, tidy, Variable, type Tensor } from '@nn/tensor';
+import { all, isFinite as finite, sum, tensor, tidy, Variable, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   binaryCrossEntropy,
@@ -11,6 +11,7 @@ import {
   nllLoss,
 } from '../src/functional/losses/index.js';
 import { BCEWithLogitsLoss, CrossEntropyLoss } from '../src/losses/index.js';
+import { noLeak } from './support/leaks.js';
 
 const int = (values: number[] | number): Tensor => tensor(values as number[], { dtype: 'int32' });
 
@@ -31,16 +32,9 @@ function lossAndGrad(f: (x: Tensor) => Tensor, x: Tensor): { loss: number[]; gra
   }
 }
 
-/** Runs `body` in `tidy` and checks that nothing is left behind. */
-function clean(body: () => void): void {
-  const before = getBackend().numDataIds();
-  tidy(body);
-  expect(getBackend().numDataIds()).toBe(before);
-}
-
 describe.each(['float32', 'float64'] as const)('loss stability in %s', (dtype) => {
   it('cross-entropy of logits [1000, 0] is exactly 0 for class 0 and 1000 for class 1', () =>
-    clean(() => {
+    noLeak(() => {
       const x = tensor([[1000, 0]], { dtype });
       const a = lossAndGrad((l) => crossEntropy(l, int([0])), tensor([[1000, 0]], { dtype }));
       expect(a.loss).toEqual([0]);
@@ -73,7 +67,7 @@ describe.each(['float32', 'float64'] as const)('loss stability in %s', (dtype) =
     }));
 
   it('BCE with logits is exact and finite at ±1e4, with gradients', () =>
-    clean(() => {
+    noLeak(() => {
       const x = [1e4, -1e4, 1e4, -1e4];
       const t = tensor([1, 0, 0, 1], { dtype });
       const r = lossAndGrad((l) => binaryCrossEntropyWithLogits(l, t, { reduction: 'none' }), tensor(x, { dtype }));
@@ -96,7 +90,7 @@ describe.each(['float32', 'float64'] as const)('loss stability in %s', (dtype) =
     }));
 
   it('BCE clamps the logs at −100 and keeps gradients finite at 0 and 1', () =>
-    clean(() => {
+    noLeak(() => {
       const t = tensor([1, 0, 0, 1], { dtype });
       const r = lossAndGrad((p) => binaryCrossEntropy(p, t, { reduction: 'none' }), tensor([0, 1, 0, 1], { dtype }));
       expect(r.loss).toEqual([100, 100, 0, 0]);
@@ -108,7 +102,7 @@ describe.each(['float32', 'float64'] as const)('loss stability in %s', (dtype) =
     }));
 
   it('a mean over nothing is NaN, as in PyTorch', () =>
-    clean(() => {
+    noLeak(() => {
       const x = tensor(
         [
           [0.5, -0.5],

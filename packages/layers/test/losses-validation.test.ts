@@ -5,7 +5,6 @@ import {
   DTypeError,
   getBackend,
   IndexError,
-  type NNError,
   ShapeError,
   tensor,
   tidy,
@@ -24,24 +23,10 @@ import {
   NLLLoss,
   SmoothL1Loss,
 } from '../src/losses/index.js';
+import { expectError as thrown } from './support/errors.js';
 
 const int = (values: number[] | number, shape?: number[]): Tensor =>
   tensor(values as number[], { dtype: 'int32', shape });
-
-/** The error `f` throws, checked to be `type` with `op` (and `arg`). */
-function thrown(f: () => unknown, type: new (...args: never[]) => NNError, op: string, arg?: string): NNError {
-  let error: unknown;
-  try {
-    f();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(type);
-  const e = error as NNError;
-  expect(e.op).toBe(op);
-  if (arg !== undefined) expect(e.arg).toBe(arg);
-  return e;
-}
 
 describe('elementwise losses', () => {
   const pairs = [

@@ -19,6 +19,7 @@ import {
 } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { Identity, Module, ModuleList, Sequential } from '../src/index.js';
+import { thrownBy } from './support/errors.js';
 
 class Affine extends Module {
   weight: Variable;
@@ -139,12 +140,7 @@ describe('loadStateDict', () => {
   it('rejects a shape mismatch even when not strict, naming the key', () => {
     const a = new Affine(2, 2);
     const w = zeros([3, 2]);
-    let error: unknown;
-    try {
-      a.loadStateDict({ weight: w }, { strict: false });
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => a.loadStateDict({ weight: w }, { strict: false }));
     expect(error).toBeInstanceOf(ShapeError);
     expect((error as ShapeError).arg).toBe('weight');
     expect(String(error)).toContain('expected shape [2, 2], got [3, 2]');

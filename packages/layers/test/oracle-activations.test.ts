@@ -1,6 +1,5 @@
 // PyTorch oracle of the activation modules (fixtures/activations.json, written by
 // scripts/gen-fixtures/cases_layers_activations.py): outputs and gradients in float32 and float64.
-import { getBackend, tidy } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   ELU,
@@ -24,7 +23,8 @@ import {
   Softsign,
   Tanh,
 } from '../src/activations/index.js';
-import { checkLayerEntry, loadLayerFixture, type LayerSpec } from './oracle/layer-harness.js';
+import { loadLayerFixture, type LayerSpec } from './oracle/layer-harness.js';
+import { expectEveryLayer, oracleTests } from './support/oracle-suite.js';
 
 type Args = Record<string, unknown>;
 const num = (a: Args, key: string): number | undefined => a[key] as number | undefined;
@@ -57,23 +57,9 @@ const fixture = loadLayerFixture('activations.json');
 
 describe('activations vs PyTorch', () => {
   it('covers every activation module', () => {
-    const layers = new Set(fixture.entries.map((e) => e.layer));
-    expect([...layers].sort()).toEqual(Object.keys(specs).sort());
+    expectEveryLayer(fixture.entries, specs);
     expect(fixture.entries.length).toBeGreaterThanOrEqual(40);
   });
 
-  for (const precision of ['float32', 'float64'] as const) {
-    describe(precision, () => {
-      for (const entry of fixture.entries) {
-        it(entry.name, () => {
-          const spec = specs[entry.layer];
-          if (spec === undefined) throw new Error(`no spec for ${entry.layer}`);
-          const before = getBackend().numDataIds();
-          const problems = tidy(() => checkLayerEntry(entry, spec, precision));
-          expect(problems).toEqual([]);
-          expect(getBackend().numDataIds()).toBe(before);
-        });
-      }
-    });
-  }
+  oracleTests(fixture.entries, specs);
 });

@@ -2,7 +2,7 @@
 // scripts/gen-fixtures/cases_layers_attention.py): MultiheadAttention, TransformerEncoderLayer and
 // TransformerEncoder outputs and the gradients wrt every float input and parameter, in float32 and
 // float64, each run inside tidy with numDataIds back to its baseline.
-import { getBackend, tidy, type Tensor } from '@nn/tensor';
+import type { Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   LayerNorm,
@@ -11,7 +11,8 @@ import {
   TransformerEncoderLayer,
   type TransformerEncoderLayerOptions,
 } from '../src/index.js';
-import { checkLayerEntry, loadLayerFixture, type AnyModule, type LayerSpec } from './oracle/layer-harness.js';
+import { loadLayerFixture, type AnyModule, type LayerSpec } from './oracle/layer-harness.js';
+import { expectEveryLayer, oracleTests } from './support/oracle-suite.js';
 
 const file = loadLayerFixture('attention.json');
 
@@ -95,23 +96,9 @@ const specs: Record<string, LayerSpec> = {
 
 describe('attention oracle (PyTorch 1.13)', () => {
   it('has fixtures for every layer of the group', () => {
-    const layers = new Set(file.entries.map((e) => e.layer));
-    expect([...layers].sort()).toEqual(Object.keys(specs).sort());
+    expectEveryLayer(file.entries, specs);
     expect(file.entries.length).toBeGreaterThanOrEqual(30);
   });
 
-  for (const precision of ['float32', 'float64'] as const) {
-    describe(precision, () => {
-      for (const entry of file.entries) {
-        it(entry.name, () => {
-          const spec = specs[entry.layer];
-          expect(spec, `no spec for ${entry.layer}`).toBeDefined();
-          const before = getBackend().numDataIds();
-          const problems = tidy(() => checkLayerEntry(entry, spec!, precision));
-          expect(problems).toEqual([]);
-          expect(getBackend().numDataIds()).toBe(before);
-        });
-      }
-    });
-  }
+  oracleTests(file.entries, specs);
 });

@@ -1,7 +1,7 @@
 // PyTorch 1.13 oracle of the basic layers (test/fixtures/basic.json, written by
 // scripts/gen-fixtures/cases_layers_basic.py): outputs, gradients wrt every float input and parameter, and
 // buffers after the call, in float32 and float64, each run inside tidy with numDataIds back to its baseline.
-import { getBackend, tanh, tidy, type Tensor } from '@nn/tensor';
+import { tanh, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   AdaptiveAvgPool2d,
@@ -23,7 +23,8 @@ import {
   Sequential,
   Unflatten,
 } from '../src/index.js';
-import { checkLayerEntry, loadLayerFixture, type AnyModule, type LayerSpec } from './oracle/layer-harness.js';
+import { loadLayerFixture, type AnyModule, type LayerSpec } from './oracle/layer-harness.js';
+import { expectEveryLayer, oracleTests } from './support/oracle-suite.js';
 
 const file = loadLayerFixture('basic.json');
 
@@ -96,23 +97,9 @@ const specs: Record<string, LayerSpec> = {
 
 describe('basic layers oracle (PyTorch 1.13)', () => {
   it('has fixtures for every layer of the group', () => {
-    const layers = new Set(file.entries.map((e) => e.layer));
-    expect([...layers].sort()).toEqual(Object.keys(specs).sort());
+    expectEveryLayer(file.entries, specs);
     expect(file.entries.length).toBeGreaterThanOrEqual(70);
   });
 
-  for (const precision of ['float32', 'float64'] as const) {
-    describe(precision, () => {
-      for (const entry of file.entries) {
-        it(entry.name, () => {
-          const spec = specs[entry.layer];
-          expect(spec, `no spec for ${entry.layer}`).toBeDefined();
-          const before = getBackend().numDataIds();
-          const problems = tidy(() => checkLayerEntry(entry, spec!, precision));
-          expect(problems).toEqual([]);
-          expect(getBackend().numDataIds()).toBe(before);
-        });
-      }
-    });
-  }
+  oracleTests(file.entries, specs);
 });

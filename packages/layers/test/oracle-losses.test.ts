@@ -1,7 +1,7 @@
 // PyTorch oracle of the loss modules (fixtures/losses.json, written by
 // scripts/gen-fixtures/cases_layers_losses.py): the loss and its gradients wrt the input and float targets,
 // in float32 and float64.
-import { getBackend, tensor, tidy, type Tensor } from '@nn/tensor';
+import { tensor, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import type { Reduction } from '../src/functional/losses/index.js';
 import {
@@ -14,7 +14,8 @@ import {
   NLLLoss,
   SmoothL1Loss,
 } from '../src/losses/index.js';
-import { checkLayerEntry, loadLayerFixture, type AnyModule, type LayerSpec } from './oracle/layer-harness.js';
+import { loadLayerFixture, type AnyModule, type LayerSpec } from './oracle/layer-harness.js';
+import { expectEveryLayer, oracleTests } from './support/oracle-suite.js';
 
 type Args = Record<string, unknown>;
 
@@ -77,21 +78,8 @@ describe('losses vs PyTorch', () => {
     const seen = new Set(fixture.entries.map((e) => `${e.layer} ${String(e.args.reduction ?? 'mean')}`));
     const want = Object.keys(specs).flatMap((l) => ['mean', 'sum', 'none'].map((r) => `${l} ${r}`));
     expect(want.filter((w) => !seen.has(w))).toEqual([]);
-    expect([...new Set(fixture.entries.map((e) => e.layer))].sort()).toEqual(Object.keys(specs).sort());
+    expectEveryLayer(fixture.entries, specs);
   });
 
-  for (const precision of ['float32', 'float64'] as const) {
-    describe(precision, () => {
-      for (const entry of fixture.entries) {
-        it(entry.name, () => {
-          const spec = specs[entry.layer];
-          if (spec === undefined) throw new Error(`no spec for ${entry.layer}`);
-          const before = getBackend().numDataIds();
-          const problems = tidy(() => checkLayerEntry(entry, spec, precision));
-          expect(problems).toEqual([]);
-          expect(getBackend().numDataIds()).toBe(before);
-        });
-      }
-    });
-  }
+  oracleTests(fixture.entries, specs);
 });

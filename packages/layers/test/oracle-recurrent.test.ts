@@ -1,10 +1,11 @@
 // PyTorch 1.13 fixtures of the recurrent layers (test/fixtures/recurrent.json, written by
 // scripts/gen-fixtures/cases_layers_recurrent.py): outputs, final states and the gradients wrt the
 // input, the initial states and every parameter, in float32 and float64, with no tensor left behind.
-import { getBackend, tidy, type Tensor } from '@nn/tensor';
+import type { Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { GRU, GRUCell, LSTM, LSTMCell, RNN, RNNCell } from '../src/index.js';
-import { checkLayerEntry, loadLayerFixture, type AnyModule, type LayerSpec } from './oracle/layer-harness.js';
+import { loadLayerFixture, type AnyModule, type LayerSpec } from './oracle/layer-harness.js';
+import { expectEveryLayer, oracleTests } from './support/oracle-suite.js';
 
 const fixture = loadLayerFixture('recurrent.json');
 
@@ -32,7 +33,7 @@ const specs: Record<string, LayerSpec> = {
 describe('recurrent fixtures', () => {
   it('cover every layer and cell', () => {
     expect(fixture.entries.length).toBe(58);
-    expect(new Set(fixture.entries.map((e) => e.layer))).toEqual(new Set(Object.keys(specs)));
+    expectEveryLayer(fixture.entries, specs);
   });
 
   it("have PyTorch's state-dict keys, in PyTorch's order, with PyTorch's shapes", () => {
@@ -45,18 +46,5 @@ describe('recurrent fixtures', () => {
     }
   });
 
-  for (const precision of ['float32', 'float64'] as const) {
-    describe(precision, () => {
-      for (const entry of fixture.entries) {
-        it(entry.name, () => {
-          const spec = specs[entry.layer];
-          if (spec === undefined) throw new Error(`no spec for ${entry.layer}`);
-          const before = getBackend().numDataIds();
-          const problems = tidy(() => checkLayerEntry(entry, spec, precision));
-          expect(problems).toEqual([]);
-          expect(getBackend().numDataIds()).toBe(before);
-        });
-      }
-    });
-  }
+  oracleTests(fixture.entries, specs);
 });

@@ -21,13 +21,7 @@ import {
 } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { GRU, GRUCell, LSTM, LSTMCell, RNN, RNNCell } from '../src/index.js';
-
-function close(a: Tensor, b: Tensor, tol = 1e-6): void {
-  expect(a.shape).toEqual(b.shape);
-  const x = a.dataSync();
-  const y = b.dataSync();
-  for (let i = 0; i < x.length; i++) expect(Math.abs(x[i]! - y[i]!), `element ${i}`).toBeLessThanOrEqual(tol);
-}
+import { expectClose as close } from './support/close.js';
 
 /** Copies the parameters named `from → to` (state-dict keys) of `src` into `dst`. */
 function copy(

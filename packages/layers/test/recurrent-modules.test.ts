@@ -15,6 +15,7 @@ import {
 } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { GRU, GRUCell, LSTM, LSTMCell, RNN, RNNCell } from '../src/index.js';
+import { expectError } from './support/errors.js';
 
 const shapes = (m: { stateDict(): Record<string, Tensor> }): [string, number[]][] =>
   Object.entries(m.stateDict()).map(([k, v]) => [k, [...v.shape]]);
@@ -146,12 +147,7 @@ describe('constructor validation', () => {
   ];
   for (const [what, build, error, op] of cases) {
     it(what, () => {
-      expect(build).toThrow(error);
-      try {
-        build();
-      } catch (e) {
-        expect((e as ArgumentError).op).toBe(op);
-      }
+      expectError(build, error, op);
     });
   }
 });
@@ -225,14 +221,7 @@ describe('forward validation names the layer', () => {
     ];
   for (const [what, run, error, op, arg] of cases) {
     it(what, () => {
-      let caught: unknown;
-      try {
-        run();
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(error);
-      expect([(caught as ShapeError).op, (caught as ShapeError).arg]).toEqual([op, arg]);
+      expectError(run, error, op, arg);
     });
   }
 

@@ -3,23 +3,9 @@
 import { FormatError, getBackend, tensor, zeros } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { loadSafetensors, readSafetensorsHeader, saveSafetensors } from '../src/serialize/index.js';
-
-const enc = new TextEncoder();
-
-/** A file from raw header bytes/text and data, with the length field taken from the header unless given. */
-function raw(header: string | Uint8Array, data: ArrayLike<number> = [], length?: number | bigint): Uint8Array {
-  const json = typeof header === 'string' ? enc.encode(header) : header;
-  const out = new Uint8Array(8 + json.length + data.length);
-  new DataView(out.buffer).setBigUint64(0, BigInt(length ?? json.length), true);
-  out.set(json, 8);
-  out.set(data, 8 + json.length);
-  return out;
-}
-
-/** A file from a header object. */
-function file(header: Record<string, unknown>, data: ArrayLike<number> = []): Uint8Array {
-  return raw(JSON.stringify(header), data);
-}
+import { thrownBy } from './support/errors.js';
+import { rng } from './support/rng.js';
+import { rawSafetensors as raw, safetensorsFile as file } from './support/safetensors-bytes.js';
 
 const f32 = (shape: number[], begin: number, end: number) => ({ dtype: 'F32', shape, data_offsets: [begin, end] });
 const bytes = (n: number, value = 0) => new Array<number>(n).fill(value);
@@ -358,12 +344,7 @@ describe('malformed files are rejected with a named FormatError', () => {
   for (const c of cases) {
     it(c.name, () => {
       const before = getBackend().numDataIds();
-      let error: unknown;
-      try {
-        loadSafetensors(c.bytes);
-      } catch (e) {
-        error = e;
-      }
+      const error = thrownBy(() => loadSafetensors(c.bytes));
       expect(error).toBeInstanceOf(FormatError);
       const e = error as FormatError;
       expect({ code: e.code, op: e.op, arg: e.arg }).toEqual({ code: 'E_FORMAT', op: 'loadSafetensors', arg: c.arg });
@@ -388,18 +369,6 @@ describe('malformed files are rejected with a named FormatError', () => {
     expect(Object.keys(loadSafetensors(ok).tensors)).toEqual(['e1', 'a', 'e2', 'b', 'e3']);
   });
 });
-
-/** Deterministic 32-bit generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 describe('fuzzing: corrupt files give a result or a FormatError, nothing else', () => {
   const bases = [

@@ -12,18 +12,8 @@ import {
 } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { loadSafetensors, readSafetensorsHeader, saveSafetensors } from '../src/serialize/index.js';
-
-/** Deterministic 32-bit generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+import { rng } from './support/rng.js';
+import { safetensorsFile as file } from './support/safetensors-bytes.js';
 
 function bytesOf(values: TypedArray | Uint16Array): Uint8Array {
   return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
@@ -46,16 +36,6 @@ function expectSameState(a: Record<string, Tensor>, b: Record<string, Tensor>): 
     expect([key, y.dtype, y.shape]).toEqual([key, x.dtype, x.shape]);
     expect(Buffer.from(bytesOf(y.dataSync())).equals(Buffer.from(bytesOf(x.dataSync()))), key).toBe(true);
   }
-}
-
-/** A safetensors file from a header object (or text) and a data buffer. */
-function file(header: unknown, data: Uint8Array = new Uint8Array(0)): Uint8Array {
-  const json = new TextEncoder().encode(typeof header === 'string' ? header : JSON.stringify(header));
-  const out = new Uint8Array(8 + json.length + data.length);
-  new DataView(out.buffer).setUint32(0, json.length, true);
-  out.set(json, 8);
-  out.set(data, 8 + json.length);
-  return out;
 }
 
 describe('round trip is bit-exact', () => {

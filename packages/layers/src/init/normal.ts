@@ -1,13 +1,5 @@
 import { add, mul, randn, type Variable } from '@nn/tensor';
-import {
-  assignNew,
-  checkFloatVariable,
-  checkOptions,
-  finiteNumber,
-  type InitRandomOptions,
-  isEmpty,
-  nonNegativeNumber,
-} from './shared.js';
+import { assignNew, checkFloatVariable, checkOptions, type InitRandomOptions, isEmpty, meanAndStd } from './shared.js';
 
 /** Options of {@link normal}. @category Initialization */
 export interface NormalOptions extends InitRandomOptions {
@@ -42,8 +34,7 @@ export function normal(v: Variable, options?: NormalOptions): Variable {
   const op = 'init.normal';
   const variable = checkFloatVariable(op, v);
   const opts = checkOptions(op, options, ['mean', 'std', 'generator']);
-  const m = finiteNumber(op, 'mean', opts.mean, 0);
-  const std = nonNegativeNumber(op, 'std', opts.std, 1);
+  const [m, std] = meanAndStd(op, opts);
   return fillNormal(variable, m, std, opts.generator);
 }
 

@@ -81,6 +81,30 @@ export function nonNegativeNumber(op: string, arg: string, value: unknown, fallb
   return n;
 }
 
+/**
+ * Checks the `mean` and `std` options of a normal distribution: a finite mean (default 0) and a
+ * finite std ≥ 0 (default 1). @internal
+ */
+export function meanAndStd(op: string, options: { mean?: unknown; std?: unknown }): [mean: number, std: number] {
+  return [finiteNumber(op, 'mean', options.mean, 0), nonNegativeNumber(op, 'std', options.std, 1)];
+}
+
+/**
+ * Checks the bounds options `a` ≤ `b` (finite numbers, `fallbackA` and `fallbackB` when undefined).
+ * @internal
+ */
+export function orderedBounds(
+  op: string,
+  options: { a?: unknown; b?: unknown },
+  fallbackA: number,
+  fallbackB: number,
+): [a: number, b: number] {
+  const a = finiteNumber(op, 'a', options.a, fallbackA);
+  const b = finiteNumber(op, 'b', options.b, fallbackB);
+  if (a > b) throw new ArgumentError({ op, arg: 'a, b', expected: 'a ≤ b', got: `a = ${a}, b = ${b}` });
+  return [a, b];
+}
+
 /** Whether `v` holds no elements (initialising it is a no-op, as in PyTorch). @internal */
 export function isEmpty(v: Variable): boolean {
   return v.shape.some((d) => d === 0);

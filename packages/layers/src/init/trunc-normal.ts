@@ -1,13 +1,13 @@
-import { ArgumentError, rand, tensor, type Variable } from '@nn/tensor';
+import { rand, tensor, type Variable } from '@nn/tensor';
 import { normalCdf, normalQuantile } from './normal-cdf.js';
 import {
   assignNew,
   checkFloatVariable,
   checkOptions,
-  finiteNumber,
   type InitRandomOptions,
   isEmpty,
-  nonNegativeNumber,
+  meanAndStd,
+  orderedBounds,
 } from './shared.js';
 
 /** Options of {@link truncNormal}. @category Initialization */
@@ -50,11 +50,8 @@ export function truncNormal(v: Variable, options?: TruncNormalOptions): Variable
   const op = 'init.truncNormal';
   const variable = checkFloatVariable(op, v);
   const opts = checkOptions(op, options, ['mean', 'std', 'a', 'b', 'generator']);
-  const m = finiteNumber(op, 'mean', opts.mean, 0);
-  const std = nonNegativeNumber(op, 'std', opts.std, 1);
-  const a = finiteNumber(op, 'a', opts.a, -2);
-  const b = finiteNumber(op, 'b', opts.b, 2);
-  if (a > b) throw new ArgumentError({ op, arg: 'a, b', expected: 'a ≤ b', got: `a = ${a}, b = ${b}` });
+  const [m, std] = meanAndStd(op, opts);
+  const [a, b] = orderedBounds(op, opts, -2, 2);
   if (isEmpty(variable)) return variable;
   return assignNew(variable, () => {
     const u = rand(variable.shape, { generator: opts.generator, dtype: 'float64' }).dataSync();

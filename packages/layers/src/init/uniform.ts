@@ -1,11 +1,11 @@
-import { add, ArgumentError, mul, rand, type Variable } from '@nn/tensor';
+import { add, mul, rand, type Variable } from '@nn/tensor';
 import {
   assignNew,
   checkFloatVariable,
   checkOptions,
-  finiteNumber,
   type InitRandomOptions,
   isEmpty,
+  orderedBounds,
 } from './shared.js';
 
 /** Options of {@link uniform}. @category Initialization */
@@ -40,11 +40,7 @@ export function uniform(v: Variable, options?: UniformOptions): Variable {
   const op = 'init.uniform';
   const variable = checkFloatVariable(op, v);
   const opts = checkOptions(op, options, ['a', 'b', 'generator']);
-  const a = finiteNumber(op, 'a', opts.a, 0);
-  const b = finiteNumber(op, 'b', opts.b, 1);
-  if (a > b) {
-    throw new ArgumentError({ op, arg: 'a, b', expected: 'a ≤ b', got: `a = ${a}, b = ${b}` });
-  }
+  const [a, b] = orderedBounds(op, opts, 0, 1);
   return fillUniform(variable, a, b, opts.generator);
 }
 

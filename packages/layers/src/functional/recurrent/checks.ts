@@ -34,6 +34,51 @@ export function checkShape(op: string, arg: string, x: Tensor, shape: readonly n
   }
 }
 
+/**
+ * Checks the input `x` of a cell or a layer: a tensor of one of `ranks` (`layouts` names them in the
+ * error), with the weights' `inputSize` as its last dim and their dtype.
+ */
+export function checkInput(
+  op: string,
+  x: Tensor,
+  ranks: readonly number[],
+  layouts: string,
+  { inputSize, dtype }: WeightInfo,
+): void {
+  checkTensor(op, 'x', x);
+  if (!ranks.includes(x.rank)) {
+    throw new ShapeError({ op, arg: 'x', expected: layouts, got: `shape ${shapeText(x.shape)}` });
+  }
+  if (x.shape[x.rank - 1] !== inputSize) {
+    throw new ShapeError({
+      op,
+      arg: 'x',
+      expected: `a last dim of ${inputSize} (inputSize)`,
+      got: `shape ${shapeText(x.shape)}`,
+    });
+  }
+  checkDType(op, 'x', x, dtype);
+}
+
+/**
+ * Checks the given states (`states[i]` named `names[i]` in errors): each a tensor of exactly `shape`
+ * (`what` describes it) in `dtype`.
+ */
+export function checkStates(
+  op: string,
+  names: readonly string[],
+  states: readonly Tensor[],
+  shape: readonly number[],
+  what: string,
+  dtype: DType,
+): void {
+  names.forEach((name, i) => {
+    const s = checkTensor(op, name, states[i]);
+    checkShape(op, name, s, shape, what);
+    checkDType(op, name, s, dtype);
+  });
+}
+
 /** `'tanh'` or `'relu'`. */
 export function checkNonlinearity(op: string, value: unknown): RNNNonlinearity {
   if (value === undefined) return 'tanh';

@@ -1,6 +1,6 @@
 // The shared body of rnnCell, lstmCell and gruCell (internal).
-import { ShapeError, squeeze, tidy, unsqueeze, zeros, type Tensor } from '@nn/tensor';
-import { checkDType, checkShape, checkTensor, checkWeights, shapeText, type CellKind } from './checks.js';
+import { squeeze, tidy, unsqueeze, zeros, type Tensor } from '@nn/tensor';
+import { checkInput, checkStates, checkWeights, type CellKind } from './checks.js';
 import { inputProjection, recurrentStep } from './steps.js';
 import type { RecurrentWeights } from './types.js';
 
@@ -17,33 +17,14 @@ export function runCell(
   w: RecurrentWeights,
   names: readonly string[],
 ): Tensor[] {
-  const { inputSize, hiddenSize, dtype } = checkWeights(op, 'weights', kind, w);
-  checkTensor(op, 'x', x);
-  if (x.rank !== 1 && x.rank !== 2) {
-    throw new ShapeError({
-      op,
-      arg: 'x',
-      expected: '[N, inputSize] or unbatched [inputSize]',
-      got: `shape ${shapeText(x.shape)}`,
-    });
-  }
-  if (x.shape[x.rank - 1] !== inputSize) {
-    throw new ShapeError({
-      op,
-      arg: 'x',
-      expected: `a last dim of ${inputSize} (inputSize)`,
-      got: `shape ${shapeText(x.shape)}`,
-    });
-  }
-  checkDType(op, 'x', x, dtype);
+  const weights = checkWeights(op, 'weights', kind, w);
+  const { hiddenSize, dtype } = weights;
+  checkInput(op, x, [1, 2], '[N, inputSize] or unbatched [inputSize]', weights);
   const batched = x.rank === 2;
   const stateShape = batched ? [x.shape[0]!, hiddenSize] : [hiddenSize];
   if (state !== null) {
-    names.forEach((name, i) => {
-      const s = checkTensor(op, name, state[i]);
-      checkShape(op, name, s, stateShape, batched ? '[N, hiddenSize]' : '[hiddenSize] for an unbatched x');
-      checkDType(op, name, s, dtype);
-    });
+    const what = batched ? '[N, hiddenSize]' : '[hiddenSize] for an unbatched x';
+    checkStates(op, names, state, stateShape, what, dtype);
   }
   return tidy(() => {
     const x2 = batched ? x : unsqueeze(x, 0);

@@ -16,16 +16,7 @@ import {
 } from '@nn/tensor';
 import { checkBool, checkNumber, checkOptions } from '../../layers/checks.js';
 import { dropout } from '../layers/dropout.js';
-import {
-  checkDType,
-  checkShape,
-  checkTensor,
-  checkWeights,
-  shapeText,
-  show,
-  type CellKind,
-  type WeightInfo,
-} from './checks.js';
+import { checkInput, checkStates, checkWeights, shapeText, show, type CellKind, type WeightInfo } from './checks.js';
 import { inputProjection, recurrentStep } from './steps.js';
 import type { RecurrentOptions, RecurrentWeights } from './types.js';
 
@@ -72,29 +63,12 @@ function checkSequence(
   x: Tensor,
   init: readonly Tensor[] | null,
   names: readonly string[],
-  { inputSize, hiddenSize, dtype }: WeightInfo,
+  weights: WeightInfo,
   stacked: number,
   batchFirst: boolean,
 ): { batched: boolean; steps: number; batch: number } {
-  checkTensor(op, 'x', x);
   const layout = batchFirst ? '[N, L, inputSize]' : '[L, N, inputSize]';
-  if (x.rank !== 2 && x.rank !== 3) {
-    throw new ShapeError({
-      op,
-      arg: 'x',
-      expected: `${layout} or unbatched [L, inputSize]`,
-      got: `shape ${shapeText(x.shape)}`,
-    });
-  }
-  if (x.shape[x.rank - 1] !== inputSize) {
-    throw new ShapeError({
-      op,
-      arg: 'x',
-      expected: `a last dim of ${inputSize} (inputSize)`,
-      got: `shape ${shapeText(x.shape)}`,
-    });
-  }
-  checkDType(op, 'x', x, dtype);
+  checkInput(op, x, [2, 3], `${layout} or unbatched [L, inputSize]`, weights);
   const batched = x.rank === 3;
   const steps = batched && batchFirst ? x.shape[1]! : x.shape[0]!;
   const batch = batched ? (batchFirst ? x.shape[0]! : x.shape[1]!) : 1;
@@ -105,14 +79,10 @@ function checkSequence(
       expected: 'a sequence of at least one step',
       got: `shape ${shapeText(x.shape)}`,
     });
-  const stateShape = batched ? [stacked, batch, hiddenSize] : [stacked, hiddenSize];
+  const stateShape = batched ? [stacked, batch, weights.hiddenSize] : [stacked, weights.hiddenSize];
   if (init !== null) {
-    names.forEach((name, i) => {
-      const s = checkTensor(op, name, init[i]);
-      const what = batched ? 'D·numLayers, N, hiddenSize' : 'D·numLayers, hiddenSize for an unbatched x';
-      checkShape(op, name, s, stateShape, `[${what}]`);
-      checkDType(op, name, s, dtype);
-    });
+    const what = batched ? 'D·numLayers, N, hiddenSize' : 'D·numLayers, hiddenSize for an unbatched x';
+    checkStates(op, names, init, stateShape, `[${what}]`, weights.dtype);
   }
   return { batched, steps, batch };
 }
