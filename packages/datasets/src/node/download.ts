@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { type DownloadMnistOptions, plan, type Plan } from './download-options.js';
 import { DownloadError } from './errors.js';
 import { fetchFile, verifiedFile } from './fetch-file.js';
-import { loadMnistFiles, MNIST_ROLES, type MnistRole, type MnistSplits } from './mnist-files.js';
+import type { MnistSplits } from '../mnist/index.js';
+import { loadMnistFiles, MNIST_ROLES, type MnistRole } from './mnist-files.js';
 import type { DownloadFile } from './sources.js';
 
 /**

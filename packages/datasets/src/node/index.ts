@@ -1,7 +1,7 @@
 // Node loaders: IDX files on disk, MNIST / Fashion-MNIST directories, verified downloads.
 export { readIdxFile } from './read-file.js';
 export { writeIdxFile, type WriteIdxFileOptions } from './write-file.js';
-export type { MnistKind, MnistSplits } from './mnist-files.js';
+export type { MnistKind } from './mnist-files.js';
 export {
   loadMnistDir,
   loadFashionMnist,

@@ -1,6 +1,7 @@
 import { ArgumentError } from '@nn/tensor';
 import { checkMaxBytes } from '../idx/decode.js';
-import { checkKind, findMnistFiles, loadMnistFiles, type MnistKind, type MnistSplits } from './mnist-files.js';
+import type { MnistSplits } from '../mnist/index.js';
+import { checkKind, findMnistFiles, loadMnistFiles, type MnistKind } from './mnist-files.js';
 
 /**
  * Options of `loadMnistDir`.

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImageDataset } from '../dataset/index.js';
 import type { Idx } from '../idx/types.js';
-import { DIGIT_CLASSES, FASHION_CLASSES } from './class-names.js';
+import { FASHION_MNIST_CLASSES, MNIST_CLASSES, type MnistSplits } from '../mnist/index.js';
 import { readIdxFileAs } from './read-file.js';
 
 /**
@@ -29,17 +29,6 @@ export const MNIST_ROLES = Object.keys(MNIST_FILE_NAMES) as MnistRole[];
 /** The image side length every MNIST and Fashion-MNIST image has. */
 const SIDE = 28;
 const CLASSES = 10;
-
-/**
- * The train and test splits of MNIST or Fashion-MNIST.
- * @category MNIST
- */
-export interface MnistSplits {
-  /** 60,000 images in the full datasets. */
-  readonly train: ImageDataset;
-  /** 10,000 images in the full datasets. */
-  readonly test: ImageDataset;
-}
 
 /** Checks `kind` ('mnist' | 'fashion'). */
 export function checkKind(op: string, kind: unknown): MnistKind {
@@ -121,7 +110,7 @@ export async function loadMnistFiles(
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
     MNIST_ROLES.map((role) => readIdxFileAs(op, paths[role], options)),
   );
-  const classNames = kind === 'mnist' ? DIGIT_CLASSES : FASHION_CLASSES;
+  const classNames = kind === 'mnist' ? MNIST_CLASSES : FASHION_MNIST_CLASSES;
   const split = (imagesRole: MnistRole, images: Idx, labelsRole: MnistRole, labels: Idx): ImageDataset => {
     const pixels = imagesOf(op, imagesRole, paths[imagesRole], images);
     const count = images.shape[0] as number;
