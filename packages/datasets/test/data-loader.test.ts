@@ -1,24 +1,10 @@
 // DataLoader: batch counts, order, seeded shuffles, collate paths, async iteration, validation, memory.
-import { ArgumentError, Generator, getBackend, manualSeed, type NNError, type Tensor, tensor, tidy } from '@nn/tensor';
+import { ArgumentError, Generator, manualSeed, type Tensor, tensor, tidy } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { DataLoader, type Dataset, ImageDataset, TensorDataset } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string, arg?: string): NNError {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  const e = error as NNError;
-  expect(e.op).toBe(op);
-  if (arg !== undefined) expect(e.arg).toBe(arg);
-  return e;
-}
-
-/** A dataset whose sample i is the number i: batches are int32 tensors of indices. */
-const range = (n: number): Dataset<number> => ({ length: n, get: (i) => i });
+import { range } from './support/datasets.js';
+import { expectError } from './support/errors.js';
+import { liveTensors } from './support/leaks.js';
 
 /** The index batches of one epoch, as plain arrays. */
 function epoch(loader: Iterable<Tensor>): number[][] {
@@ -255,20 +241,20 @@ describe('DataLoader: memory', () => {
   it('frees per-sample tensors; the batches are the caller’s', () => {
     const ds: Dataset<[Tensor, number]> = { length: 10, get: (i) => [tensor([i, i, i]), i] };
     const loader = new DataLoader(ds, { batchSize: 4, shuffle: true, generator: new Generator(0) });
-    const before = getBackend().numDataIds();
+    const before = liveTensors();
     const batches = [...loader];
-    expect(getBackend().numDataIds()).toBe(before + 2 * batches.length);
+    expect(liveTensors()).toBe(before + 2 * batches.length);
     for (const [x, y] of batches) {
       x.dispose();
       y.dispose();
     }
-    expect(getBackend().numDataIds()).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 
   it('a training loop that wraps each step in tidy leaks nothing', () => {
     const ds = new TensorDataset(tensor([[1], [2], [3], [4], [5]]), tensor(new Int32Array([0, 1, 0, 1, 0])));
     const loader = new DataLoader(ds, { batchSize: 2, shuffle: true, generator: new Generator(1) });
-    const before = getBackend().numDataIds();
+    const before = liveTensors();
     for (let e = 0; e < 2; e++) {
       const it = loader[Symbol.iterator]();
       for (;;) {
@@ -282,6 +268,6 @@ describe('DataLoader: memory', () => {
         if (done) break;
       }
     }
-    expect(getBackend().numDataIds()).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 });

@@ -1,34 +1,10 @@
 // TensorDataset, Subset, randomSplit and defaultCollate: behaviour, validation and memory.
-import {
-  ArgumentError,
-  Generator,
-  getBackend,
-  IndexError,
-  manualSeed,
-  type NNError,
-  ShapeError,
-  tensor,
-  tidy,
-  zeros,
-} from '@nn/tensor';
+import { ArgumentError, Generator, IndexError, manualSeed, ShapeError, tensor, tidy, zeros } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
-import { type Dataset, defaultCollate, ImageDataset, randomSplit, Subset, TensorDataset } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string, arg?: string): NNError {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  const e = error as NNError;
-  expect(e.op).toBe(op);
-  if (arg !== undefined) expect(e.arg).toBe(arg);
-  return e;
-}
-
-const range = (n: number): Dataset<number> => ({ length: n, get: (i) => i });
+import { defaultCollate, ImageDataset, randomSplit, Subset, TensorDataset } from '../src/index.js';
+import { range } from './support/datasets.js';
+import { expectError } from './support/errors.js';
+import { liveTensors } from './support/leaks.js';
 
 describe('TensorDataset', () => {
   const x = tensor([
@@ -72,12 +48,12 @@ describe('TensorDataset', () => {
   });
 
   it('leaves only the returned tensors behind', () => {
-    const before = getBackend().numDataIds();
+    const before = liveTensors();
     const rows = ds.get(1);
     const batch = ds.getBatch([0, 2]);
-    expect(getBackend().numDataIds()).toBe(before + 4);
+    expect(liveTensors()).toBe(before + 4);
     for (const t of [...rows, ...batch]) t.dispose();
-    expect(getBackend().numDataIds()).toBe(before);
+    expect(liveTensors()).toBe(before);
   });
 });
 
@@ -221,9 +197,9 @@ describe('defaultCollate', () => {
 
   it('creates only the batch tensors inside tidy', () => {
     const items = [tensor([1, 2]), tensor([3, 4])];
-    const before = getBackend().numDataIds();
+    const before = liveTensors();
     const batch = tidy(() => defaultCollate(items));
-    expect(getBackend().numDataIds()).toBe(before + 1);
+    expect(liveTensors()).toBe(before + 1);
     batch.dispose();
   });
 });

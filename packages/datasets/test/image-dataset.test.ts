@@ -1,21 +1,9 @@
 // ImageDataset: byte → float conversion, get / getBatch agreement, transforms, views, validation, memory.
-import { ArgumentError, Generator, getBackend, IndexError, mul, type NNError, ShapeError, stack } from '@nn/tensor';
+import { ArgumentError, Generator, IndexError, mul, ShapeError, stack } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { compose, ImageDataset, normalize, randomAffine, randomCrop } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string, arg?: string): NNError {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  const e = error as NNError;
-  expect(e.op).toBe(op);
-  if (arg !== undefined) expect(e.arg).toBe(arg);
-  return e;
-}
+import { expectError } from './support/errors.js';
+import { liveTensors } from './support/leaks.js';
 
 /** n random images of h × w bytes (c channels) with labels in [0, classes). */
 function randomImages(n: number, h: number, w: number, classes: number, c = 1): ImageDataset {
@@ -174,12 +162,12 @@ describe('ImageDataset', () => {
       compose([randomAffine({ degrees: 10, generator: new Generator(0) }), normalize({ mean: 0.1, std: 0.3 })]),
     );
     for (const d of [ds, t]) {
-      const before = getBackend().numDataIds();
+      const before = liveTensors();
       const [image] = d.get(1);
       const [x, y] = d.getBatch([1, 2, 3]);
-      expect(getBackend().numDataIds()).toBe(before + 3);
+      expect(liveTensors()).toBe(before + 3);
       for (const tensor of [image, x, y]) tensor.dispose();
-      expect(getBackend().numDataIds()).toBe(before);
+      expect(liveTensors()).toBe(before);
     }
   });
 });

@@ -1,5 +1,5 @@
 // Synthetic sets: shapes, dtypes, class balance, geometry, seed reproducibility, validation, memory.
-import { ArgumentError, Generator, getBackend, manualSeed, type NNError, type Tensor } from '@nn/tensor';
+import { ArgumentError, Generator, manualSeed, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   blobs,
@@ -14,20 +14,8 @@ import {
   TensorDataset,
   xor,
 } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string, arg?: string): NNError {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  const e = error as NNError;
-  expect(e.op).toBe(op);
-  if (arg !== undefined) expect(e.arg).toBe(arg);
-  return e;
-}
+import { expectError } from './support/errors.js';
+import { liveTensors } from './support/leaks.js';
 
 function counts(y: Tensor, classes: number): number[] {
   const out = new Array<number>(classes).fill(0);
@@ -69,10 +57,10 @@ describe('synthetic sets: common behaviour', () => {
       const d = make(undefined as unknown as Generator);
       manualSeed(5);
       expect(make(undefined as unknown as Generator).x.toArray()).toEqual(d.x.toArray());
-      const before = getBackend().numDataIds();
+      const before = liveTensors();
       const e = make(new Generator(3));
       const extra = 'centers' in e ? 3 : 2;
-      expect(getBackend().numDataIds()).toBe(before + extra);
+      expect(liveTensors()).toBe(before + extra);
     });
   }
 });

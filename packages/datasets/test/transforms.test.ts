@@ -1,34 +1,10 @@
 // Transforms: exact identity cases, known rotations and shifts, bilinear weights, per-sample
 // randomness on batches, statistics of the noise, validation and memory.
-import {
-  ArgumentError,
-  DTypeError,
-  Generator,
-  getBackend,
-  type NNError,
-  ShapeError,
-  type Tensor,
-  rand,
-  stack,
-  tensor,
-  zeros,
-} from '@nn/tensor';
+import { ArgumentError, DTypeError, Generator, ShapeError, type Tensor, rand, stack, tensor, zeros } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { compose, gaussianNoise, normalize, randomAffine, randomCrop, type Transform } from '../src/index.js';
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => NNError, op: string, arg?: string): NNError {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(cls);
-  const e = error as NNError;
-  expect(e.op).toBe(op);
-  if (arg !== undefined) expect(e.arg).toBe(arg);
-  return e;
-}
+import { expectError } from './support/errors.js';
+import { liveTensors } from './support/leaks.js';
 
 /** A generator stand-in whose `random()` returns the given values in turn (then repeats the last). */
 function fixed(...values: number[]): Generator {
@@ -109,12 +85,12 @@ describe('compose', () => {
         [7, 9],
       ],
     ]);
-    const before = getBackend().numDataIds();
+    const before = liveTensors();
     const y = t(x);
     expect(order).toEqual(['norm', 'crop']);
     expect(y.shape).toEqual([1, 1, 1]);
     expect(y.item()).toBe(1); // (3 − 1) / 2
-    expect(getBackend().numDataIds()).toBe(before + 1);
+    expect(liveTensors()).toBe(before + 1);
     expect(compose([])(x)).toBe(x);
   });
 
@@ -369,9 +345,9 @@ describe('transforms: memory', () => {
       compose([randomCrop(4), normalize({ mean: 0, std: 2 }), gaussianNoise({ clip: false })]),
     ];
     for (const t of all) {
-      const before = getBackend().numDataIds();
+      const before = liveTensors();
       const y = t(x);
-      expect(getBackend().numDataIds()).toBe(before + 1);
+      expect(liveTensors()).toBe(before + 1);
       y.dispose();
     }
   });

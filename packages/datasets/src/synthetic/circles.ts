@@ -1,12 +1,13 @@
 import { ArgumentError } from '@nn/tensor';
 import { show } from '../dataset/validate.js';
 import {
-  classificationData,
   type ClassificationOptions,
   commonOptions,
   count,
+  labelledPoints,
   noiseLevel,
   type SyntheticData,
+  twoGroups,
 } from './synthetic-data.js';
 
 /** Options of `circles`. @category Synthetic */
@@ -47,18 +48,19 @@ export function circles(options: CirclesOptions = {}): SyntheticData {
   if (typeof factor !== 'number' || !(factor >= 0 && factor < 1)) {
     throw new ArgumentError({ op, arg: 'options.factor', expected: 'a number in [0, 1)', got: show(factor) });
   }
-  const outer = Math.floor(n / 2);
-  const x = new Float32Array(2 * n);
-  const y = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const inner = i >= outer;
-    const k = inner ? i - outer : i;
-    const m = inner ? n - outer : outer;
-    const r = inner ? factor : 1;
-    const angle = (2 * Math.PI * k) / m;
-    x[2 * i] = r * Math.cos(angle) + noise * generator.normal();
-    x[2 * i + 1] = r * Math.sin(angle) + noise * generator.normal();
-    y[i] = inner ? 1 : 0;
-  }
-  return classificationData(x, y, 2, shuffle, generator);
+  return labelledPoints(
+    n,
+    (i) => {
+      const [inner, k, m] = twoGroups(i, n);
+      const r = inner ? factor : 1;
+      const angle = (2 * Math.PI * k) / m;
+      return [
+        r * Math.cos(angle) + noise * generator.normal(),
+        r * Math.sin(angle) + noise * generator.normal(),
+        inner,
+      ];
+    },
+    shuffle,
+    generator,
+  );
 }

@@ -1,10 +1,11 @@
 import {
-  classificationData,
   type ClassificationOptions,
   commonOptions,
   count,
+  labelledPoints,
   noiseLevel,
   type SyntheticData,
+  twoGroups,
 } from './synthetic-data.js';
 
 /** Options of `moons`. @category Synthetic */
@@ -39,18 +40,15 @@ export function moons(options: MoonsOptions = {}): SyntheticData {
   const { o, generator, shuffle } = commonOptions(op, options, ['n', 'noise'], true);
   const n = count(op, 'n', o.n, 100);
   const noise = noiseLevel(op, o.noise, 0);
-  const upper = Math.floor(n / 2);
-  const x = new Float32Array(2 * n);
-  const y = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const lower = i >= upper;
-    const k = lower ? i - upper : i;
-    const m = lower ? n - upper : upper;
-    const t = m > 1 ? (Math.PI * k) / (m - 1) : 0;
-    const [px, py] = lower ? [1 - Math.cos(t), 0.5 - Math.sin(t)] : [Math.cos(t), Math.sin(t)];
-    x[2 * i] = px + noise * generator.normal();
-    x[2 * i + 1] = py + noise * generator.normal();
-    y[i] = lower ? 1 : 0;
-  }
-  return classificationData(x, y, 2, shuffle, generator);
+  return labelledPoints(
+    n,
+    (i) => {
+      const [lower, k, m] = twoGroups(i, n);
+      const t = m > 1 ? (Math.PI * k) / (m - 1) : 0;
+      const [px, py] = lower ? [1 - Math.cos(t), 0.5 - Math.sin(t)] : [Math.cos(t), Math.sin(t)];
+      return [px + noise * generator.normal(), py + noise * generator.normal(), lower];
+    },
+    shuffle,
+    generator,
+  );
 }

@@ -1,8 +1,8 @@
 import {
-  classificationData,
   type ClassificationOptions,
   commonOptions,
   count,
+  labelledPoints,
   noiseLevel,
   type SyntheticData,
 } from './synthetic-data.js';
@@ -40,17 +40,16 @@ export function spirals(options: SpiralsOptions = {}): SyntheticData {
   const n = count(op, 'n', o.n, 100);
   const classes = count(op, 'classes', o.classes, 3);
   const noise = noiseLevel(op, o.noise, 0.2);
-  const x = new Float32Array(2 * n * classes);
-  const y = new Int32Array(n * classes);
-  for (let j = 0; j < classes; j++) {
-    for (let k = 0; k < n; k++) {
-      const i = j * n + k;
+  return labelledPoints(
+    n * classes,
+    (i) => {
+      const j = Math.floor(i / n);
+      const k = i - j * n;
       const r = n > 1 ? k / (n - 1) : 0;
       const t = 4 * j + 4 * r + noise * generator.normal();
-      x[2 * i] = r * Math.sin(t);
-      x[2 * i + 1] = r * Math.cos(t);
-      y[i] = j;
-    }
-  }
-  return classificationData(x, y, 2, shuffle, generator);
+      return [r * Math.sin(t), r * Math.cos(t), j];
+    },
+    shuffle,
+    generator,
+  );
 }

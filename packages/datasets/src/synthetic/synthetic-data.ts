@@ -88,3 +88,33 @@ export function classificationData(
   }
   return { x: tensor(x, { shape: [n, features] }), y: tensor(y) };
 }
+
+/**
+ * `n` labelled 2-D points, `point(i)` giving row i as `[x, y, label]` (called in order, so the
+ * generator draws stay in row order), as `classificationData`. @internal
+ */
+export function labelledPoints(
+  n: number,
+  point: (i: number) => readonly [number, number, number],
+  shuffle: boolean,
+  generator: Generator,
+): SyntheticData {
+  const x = new Float32Array(2 * n);
+  const y = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const [px, py, label] = point(i);
+    x[2 * i] = px;
+    x[2 * i + 1] = py;
+    y[i] = label;
+  }
+  return classificationData(x, y, 2, shuffle, generator);
+}
+
+/**
+ * Row `i` of `n` split into two groups, `floor(n / 2)` rows in group 0 and the rest in group 1:
+ * the group, the index within it and its size. @internal
+ */
+export function twoGroups(i: number, n: number): readonly [group: 0 | 1, k: number, size: number] {
+  const first = Math.floor(n / 2);
+  return i >= first ? [1, i - first, n - first] : [0, i, first];
+}

@@ -1,8 +1,8 @@
 import {
-  classificationData,
   type ClassificationOptions,
   commonOptions,
   count,
+  labelledPoints,
   noiseLevel,
   type SyntheticData,
 } from './synthetic-data.js';
@@ -41,14 +41,14 @@ export function xor(options: XorOptions = {}): SyntheticData {
   const { o, generator, shuffle } = commonOptions(op, options, ['n', 'noise'], true);
   const n = count(op, 'n', o.n, 200);
   const noise = noiseLevel(op, o.noise, 0.1);
-  const x = new Float32Array(2 * n);
-  const y = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = (i >> 1) & 1;
-    const b = i & 1;
-    x[2 * i] = a + noise * generator.normal();
-    x[2 * i + 1] = b + noise * generator.normal();
-    y[i] = a ^ b;
-  }
-  return classificationData(x, y, 2, shuffle, generator);
+  return labelledPoints(
+    n,
+    (i) => {
+      const a = (i >> 1) & 1;
+      const b = i & 1;
+      return [a + noise * generator.normal(), b + noise * generator.normal(), a ^ b];
+    },
+    shuffle,
+    generator,
+  );
 }
