@@ -5,23 +5,37 @@
  *   pnpm support-table --check    exit 1 when docs/support-table.md is out of date (for CI)
  *
  * Rows are every primitive in `OP_NAMES`; columns are the backends below. A new backend adds one
- * entry to `BACKENDS` (its kernel table is read, nothing is run).
+ * entry to `BACKENDS` (its kernel table is read, no kernel is run), with the reason for each
+ * primitive it lacks; the reasons are listed under the table.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createGpuJsBackend, UNSUPPORTED_OPS } from '@nn/backend-gpujs';
 import { createCpuBackend } from '@nn/tensor';
 import { format, resolveConfig } from 'prettier';
-import { OP_NAMES, type Backend } from '@nn/tensor/backend';
+import { OP_NAMES, type Backend, type OpName } from '@nn/tensor/backend';
 
 interface BackendColumn {
   /** Column heading. */
   readonly name: string;
   /** The kernel table; an op is supported when it has a kernel here. */
   readonly kernels: Backend['kernels'];
+  /** Why each primitive it lacks is missing. */
+  readonly missing: Readonly<Partial<Record<OpName, string>>>;
 }
 
-const BACKENDS: readonly BackendColumn[] = [{ name: 'cpu', kernels: createCpuBackend().kernels }];
+/** The gpu.js backend's kernel table, read from a backend in gpu.js's plain-JavaScript mode. */
+async function gpujsKernels(): Promise<Backend['kernels']> {
+  const backend = await createGpuJsBackend({ mode: 'cpu' });
+  backend.dispose();
+  return backend.kernels;
+}
+
+const BACKENDS: readonly BackendColumn[] = [
+  { name: 'cpu', kernels: createCpuBackend().kernels, missing: {} },
+  { name: 'gpujs', kernels: await gpujsKernels(), missing: UNSUPPORTED_OPS },
+];
 
 const START = '<!-- support-table:start -->';
 const END = '<!-- support-table:end -->';
@@ -41,7 +55,19 @@ export function renderTable(backends: readonly BackendColumn[] = BACKENDS): stri
   const totals = `| **total** | ${backends
     .map((b) => `${OP_NAMES.filter((op) => supports(b, op)).length} / ${OP_NAMES.length}`)
     .join(' | ')} |`;
-  return [header, rule, ...rows, totals].join('\n');
+  const reasons = backends.flatMap((b) =>
+    OP_NAMES.filter((op) => !supports(b, op)).map(
+      (op) => `- \`${b.name}\` lacks \`${op}\`: ${b.missing[op] ?? '**no reason given**'}`,
+    ),
+  );
+  return [header, rule, ...rows, totals, ...(reasons.length > 0 ? ['', ...reasons] : [])].join('\n');
+}
+
+/** Primitives a backend lacks without saying why, or claims to lack while it has a kernel. */
+function unexplained(backends: readonly BackendColumn[]): string[] {
+  return backends.flatMap((b) =>
+    OP_NAMES.filter((op) => supports(b, op) === (b.missing[op] !== undefined)).map((op) => `${b.name}: ${op}`),
+  );
 }
 
 function spliceInto(document: string, table: string): string {
@@ -61,6 +87,11 @@ async function render(current: string, table: string): Promise<string> {
 
 async function main(argv: readonly string[]): Promise<number> {
   const check = argv.includes('--check');
+  const wrong = unexplained(BACKENDS);
+  if (wrong.length > 0) {
+    console.error(`Every missing kernel needs a reason, and only missing kernels may have one: ${wrong.join(', ')}`);
+    return 1;
+  }
   const table = renderTable();
   const current = readFileSync(TARGET, 'utf8');
   const next = await render(current, table);

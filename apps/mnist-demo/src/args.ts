@@ -10,6 +10,11 @@ export type InvertMode = 'auto' | 'yes' | 'no';
 /** How `predict` brings an image to 28×28 (see preprocess.ts). */
 export type FitMode = 'auto' | 'mnist' | 'resize';
 
+/** The engines `--backend` accepts: the CPU backend, or gpu.js in its best Node mode or a named one. */
+export const BACKEND_NAMES = ['cpu', 'gpujs', 'gpujs:webasm', 'gpujs:headlessgl', 'gpujs:cpu'] as const;
+/** What `--backend` names. */
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
 /** Where the digits come from (`--data`). */
 export type DataSpec =
   | { source: 'bundled' }
@@ -32,6 +37,8 @@ export interface TrainArgs {
   /** Use at most this many training and this many test images (evenly spaced); undefined = all. */
   limit: number | undefined;
   quiet: boolean;
+  /** The engine the network trains on. */
+  backend: BackendName;
 }
 
 /** `evaluate <model>`. */
@@ -42,6 +49,8 @@ export interface EvaluateArgs {
   data: DataSpec | undefined;
   limit: number | undefined;
   quiet: boolean;
+  /** The engine the network runs on. */
+  backend: BackendName;
 }
 
 /** `predict <model> <image>`. */
@@ -211,6 +220,7 @@ function trainArgs(flags: Map<string, string | true>, positionals: readonly stri
     out: str('--out') ?? `runs/mnist-${model}-${dataName(data)}`,
     limit: limit === undefined ? undefined : integer('--limit', limit, 1, 1e9),
     quiet: flags.has('--quiet'),
+    backend: choice('--backend', str('--backend') ?? 'cpu', BACKEND_NAMES),
   };
 }
 
@@ -226,6 +236,7 @@ function evaluateArgs(flags: Map<string, string | true>, positionals: readonly s
     data: data === undefined ? undefined : parseDataSpec(data, cacheDir),
     limit: limit === undefined ? undefined : integer('--limit', limit, 1, 1e9),
     quiet: flags.has('--quiet'),
+    backend: choice('--backend', (flags.get('--backend') as string | undefined) ?? 'cpu', BACKEND_NAMES),
   };
 }
 

@@ -7,23 +7,36 @@ import { println, type Io } from './io.js';
 import { loadSavedModel } from './load-model.js';
 import { confusionTable, perClassTable } from './report.js';
 import { makeStyle, wantsColor } from './style.js';
+import { useBackend } from './backend.js';
 
 /**
  * `evaluate <model>`: rebuilds the network from the file's metadata, loads the test set it was
  * trained with (or `--data` / `--limit`), and measures the accuracy. On the same data it must
- * reproduce the saved accuracy exactly (same weights, same images, same batches): a difference is
+ * reproduce the saved accuracy exactly (same weights, images, batches and engine): a difference is
  * reported and the command fails (exit 1).
  */
 export async function runEvaluate(args: EvaluateArgs, io: Io): Promise<void> {
+  const engine = await useBackend(args.backend);
+  try {
+    await evaluate(args, io, engine.description);
+  } finally {
+    engine.release();
+  }
+}
+
+async function evaluate(args: EvaluateArgs, io: Io, engine: string): Promise<void> {
   const out = io.stdout;
   const style = makeStyle(wantsColor(out, io.env));
   const { model, metadata } = await loadSavedModel(args.modelPath);
-  const same = args.data === undefined && args.limit === undefined;
+  // Bit-for-bit reproduction needs the same images and the same arithmetic (the same engine).
+  const trainedOn = typeof metadata.config['engine'] === 'string' ? metadata.config['engine'] : 'cpu';
+  const sameData = args.data === undefined && args.limit === undefined;
+  const same = sameData && trainedOn === engine;
   const data = args.data ?? metadata.data;
-  const limit = same ? metadata.limit : args.limit;
+  const limit = sameData ? metadata.limit : args.limit;
   if (!args.quiet) {
     println(out, `${args.modelPath}: ${metadata.model.toUpperCase()} trained on ${describeData(metadata.data)}`);
-    println(out, `evaluating on the test set of ${describeData(data)}${limit === undefined ? '' : ` (--limit ${limit})`}`);
+    println(out, `evaluating on the test set of ${describeData(data)}${limit === undefined ? '' : ` (--limit ${limit})`}, on ${engine}`);
   }
   const { test } = await loadData(data, { limit, log: (line) => (args.quiet ? undefined : println(out, line)) });
   const { confusion } = evaluateModel(model, test, metadata.evalBatchSize);
@@ -33,6 +46,7 @@ export async function runEvaluate(args: EvaluateArgs, io: Io): Promise<void> {
     println(out, '', ...confusionTable(confusion, test.classNames, style), '', ...perClassTable(confusion, test.classNames, style), '');
   }
   println(out, `test accuracy ${style.bold(percent(right / n))} (${right}/${n})`);
+  if (sameData && !same) println(out, `(trained on ${trainedOn}; the exact-reproduction check needs the same engine)`);
   if (!same) return;
   const saved = `${percent(metadata.testCorrect / metadata.testTotal)} (${metadata.testCorrect}/${metadata.testTotal})`;
   if (right === metadata.testCorrect && n === metadata.testTotal) {

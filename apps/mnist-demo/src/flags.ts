@@ -31,6 +31,12 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: '--limit', metavar: 'N', commands: ['train', 'evaluate'], help: 'use at most N training and N test images, evenly spaced (quick runs)' },
   { name: '--out', metavar: 'DIR', commands: ['train'], help: 'where model.safetensors and metrics.json go (default runs/mnist-<model>-<data>)' },
   { name: '--cache-dir', metavar: 'DIR', commands: ['train', 'evaluate'], help: 'download cache for --data download; files go to DIR/mnist (default ~/.cache/nn)' },
+  {
+    name: '--backend',
+    metavar: 'cpu|gpujs[:MODE]',
+    commands: ['train', 'evaluate'],
+    help: 'engine: cpu (the CPU backend), gpujs (gpu.js in the best mode Node has: headlessgl, else webasm) or gpujs:webasm, gpujs:headlessgl, gpujs:cpu (default cpu)',
+  },
   { name: '--quiet', commands: ['train', 'evaluate'], help: 'print only the final results' },
   { name: '--top', metavar: 'K', commands: ['predict'], help: 'how many classes to print (default 3)' },
   { name: '--invert', metavar: 'auto|yes|no', commands: ['predict'], help: 'make the digit white on black like MNIST; auto inverts a light background (default auto)' },

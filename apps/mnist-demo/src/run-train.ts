@@ -11,6 +11,7 @@ import { confusionTable, epochTable, epochTestLine, perClassTable } from './repo
 import { saveRun } from './save.js';
 import { makeStyle, wantsColor } from './style.js';
 import { trainModel } from './train.js';
+import { useBackend } from './backend.js';
 
 const OPTIMIZER_NAMES = { adam: 'Adam', sgd: 'SGD', adamw: 'AdamW' } as const;
 
@@ -20,6 +21,15 @@ const OPTIMIZER_NAMES = { adam: 'Adam', sgd: 'SGD', adamw: 'AdamW' } as const;
  * (safetensors) and metrics.json into `--out`.
  */
 export async function runTrain(args: TrainArgs, io: Io): Promise<void> {
+  const engine = await useBackend(args.backend);
+  try {
+    await train(args, io, engine.description);
+  } finally {
+    engine.release();
+  }
+}
+
+async function train(args: TrainArgs, io: Io, engine: string): Promise<void> {
   const runStarted = performance.now();
   const out = io.stdout;
   const style = makeStyle(wantsColor(out, io.env));
@@ -36,7 +46,7 @@ export async function runTrain(args: TrainArgs, io: Io): Promise<void> {
     `data: ${count(data.train.length)} training / ${count(data.test.length)} test images, 28×28, ${classNames.length} classes` +
       `${args.limit === undefined ? '' : ` (--limit ${args.limit})`}, loaded in ${duration(loadSeconds)}`,
     `training: ${args.epochs} epoch${args.epochs === 1 ? '' : 's'}, batch ${args.batchSize}, ${OPTIMIZER_NAMES[args.optimizer]} lr ${args.lr}, ` +
-      `seed ${args.seed}${args.augment ? ', random affine augmentation' : ''}`,
+      `seed ${args.seed}${args.augment ? ', random affine augmentation' : ''}, on ${engine}`,
     '',
   );
   const trainStarted = performance.now();
@@ -64,6 +74,8 @@ export async function runTrain(args: TrainArgs, io: Io): Promise<void> {
     seed: args.seed,
     augment: args.augment,
     limit: args.limit ?? null,
+    backend: args.backend,
+    engine,
   };
   const metadata = {
     model: args.model,

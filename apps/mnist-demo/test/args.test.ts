@@ -21,6 +21,7 @@ describe('parseArgs: train', () => {
       out: 'runs/mnist-mlp-bundled',
       limit: undefined,
       quiet: false,
+      backend: 'cpu',
     } satisfies TrainArgs);
     expect(parseArgs(['train'])).toEqual(parseArgs([]));
   });
@@ -52,9 +53,9 @@ describe('parseArgs: train', () => {
 
 describe('parseArgs: evaluate, predict, help', () => {
   it('evaluate takes the model path and optional --data / --limit', () => {
-    expect(parseArgs(['evaluate', 'm.safetensors'])).toEqual({ command: 'evaluate', modelPath: 'm.safetensors', data: undefined, limit: undefined, quiet: false });
-    expect(parseArgs(['evaluate', '--data', 'fashion', 'm', '--limit=10', '--quiet'])).toEqual({
-      command: 'evaluate', modelPath: 'm', data: { source: 'fashion' }, limit: 10, quiet: true,
+    expect(parseArgs(['evaluate', 'm.safetensors'])).toEqual({ command: 'evaluate', modelPath: 'm.safetensors', data: undefined, limit: undefined, quiet: false, backend: 'cpu' });
+    expect(parseArgs(['evaluate', '--data', 'fashion', 'm', '--limit=10', '--quiet', '--backend', 'gpujs:webasm'])).toEqual({
+      command: 'evaluate', modelPath: 'm', data: { source: 'fashion' }, limit: 10, quiet: true, backend: 'gpujs:webasm',
     });
   });
 
@@ -100,6 +101,7 @@ const BAD: [string[], string][] = [
   [['--model', 'resnet'], '--model expects one of mlp, cnn, got "resnet"'],
   [['--model', 'cn'], '(did you mean cnn?)'],
   [['--optimizer', 'adm'], '--optimizer expects one of adam, sgd, adamw, got "adm" (did you mean adam?)'],
+  [['--backend', 'gpu'], '--backend expects one of cpu, gpujs, gpujs:webasm, gpujs:headlessgl, gpujs:cpu, got "gpu" (did you mean cpu?)'],
   [['--data', 'cifar'], '--data expects one of bundled, fashion, fashion:<dir>, dir:<path>, download, got "cifar"'],
   [['--data', 'bundle'], '(did you mean bundled?)'],
   [['--data', 'dir'], '--data expects one of'],

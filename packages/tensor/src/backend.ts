@@ -26,6 +26,7 @@ export {
   type OpsWithSpec,
 } from './kernels/op-specs.js';
 export { poolOutputSize } from './kernels/pool-output-size.js';
+export { indexOutOfRange, assertNonEmptyReduction, axisLayout, type AxisLayout } from './kernels/kernel-checks.js';
 export { retain, release, onDeferredDispose } from './engine/scope.js';
 export { runKernel, fromValues, wrapTensor } from './engine/engine.js';
 export { allocate, assertDType, isDType } from './dtype.js';

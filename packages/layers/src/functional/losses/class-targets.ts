@@ -74,7 +74,9 @@ export function checkIgnoreIndex(op: string, value: unknown): number {
 /**
  * Checks a class-index target: int32, of the layout's index shape, every value in `[0, C)` or
  * `ignoreIndex` (read on the host, so a bad label is an IndexError naming its position rather
- * than a wrong loss). @internal
+ * than a wrong loss). On a backend without synchronous reads (WebGPU) the values are left to the
+ * kernel that gathers with them, whose index check rejects the loss's read with an IndexError.
+ * @internal
  */
 export function checkClassIndices(op: string, target: unknown, layout: ClassLayout, ignoreIndex: number): Tensor {
   const t = checkTensorArg(op, 'target', target);
@@ -90,6 +92,7 @@ export function checkClassIndices(op: string, target: unknown, layout: ClassLayo
   }
   const same = t.rank === layout.indexShape.length && t.shape.every((d, i) => d === layout.indexShape[i]);
   if (!same) throw new ShapeError({ op, arg: 'target', expected: `class indices ${want}`, got: shapeText(t.shape) });
+  if (!t.backend.capabilities.syncRead) return t;
   const values = t.dataSync();
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;

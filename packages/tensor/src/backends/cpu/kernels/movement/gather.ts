@@ -2,7 +2,7 @@ import { allocate } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import { stridesOf } from '../../../../shape.js';
 import type { CpuBackend } from '../../cpu-backend.js';
-import { indexOutOfRange } from './index-error.js';
+import { indexOutOfRange } from '../../../../kernels/kernel-checks.js';
 
 /**
  * `Gather` (PyTorch semantics): `out[i0…ik…] = x[i0…indices[i0…ik…]…]` along `axis`, with the

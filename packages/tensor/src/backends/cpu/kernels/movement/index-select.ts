@@ -2,7 +2,7 @@ import { allocate } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import { sizeOf } from '../../../../shape.js';
 import type { CpuBackend } from '../../cpu-backend.js';
-import { indexOutOfRange } from './index-error.js';
+import { indexOutOfRange } from '../../../../kernels/kernel-checks.js';
 
 /**
  * `IndexSelect`: `out[pre, k, post] = x[pre, indices[k], post]`. Indices are checked once up

@@ -1,7 +1,7 @@
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import { stridesOf } from '../../../../shape.js';
 import type { CpuBackend } from '../../cpu-backend.js';
-import { indexOutOfRange } from './index-error.js';
+import { indexOutOfRange } from '../../../../kernels/kernel-checks.js';
 
 /**
  * `ScatterAdd` (PyTorch `scatter_add`, out of place): copies `x`, then for every position `p` of

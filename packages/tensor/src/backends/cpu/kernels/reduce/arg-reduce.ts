@@ -1,7 +1,7 @@
 import type { TypedArray } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import type { CpuBackend } from '../../cpu-backend.js';
-import { assertNonEmptyReduction, axisLayout } from './plan.js';
+import { assertNonEmptyReduction, axisLayout } from '../../../../kernels/kernel-checks.js';
 
 // `better(v, best)`: v replaces the running best. NaN beats everything and is never replaced, so
 // the first NaN wins (PyTorch); otherwise only a strictly better value replaces, so the first

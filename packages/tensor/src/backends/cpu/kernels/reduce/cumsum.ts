@@ -1,6 +1,6 @@
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import type { CpuBackend } from '../../cpu-backend.js';
-import { axisLayout } from './plan.js';
+import { axisLayout } from '../../../../kernels/kernel-checks.js';
 
 /**
  * `Cumsum`: inclusive running sum along `axis`, from the last element backwards when `reverse`.

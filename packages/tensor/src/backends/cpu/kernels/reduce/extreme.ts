@@ -2,7 +2,8 @@ import type { DType, TypedArray } from '../../../../dtype.js';
 import { allocate } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import type { CpuBackend } from '../../cpu-backend.js';
-import { assertNonEmptyReduction, BlockCursor, reducePlan } from './plan.js';
+import { assertNonEmptyReduction } from '../../../../kernels/kernel-checks.js';
+import { BlockCursor, reducePlan } from './plan.js';
 
 /** The value every element beats: the start of a running max (or min, when `isMax` is false). */
 function lowest(dtype: DType, isMax: boolean): number {

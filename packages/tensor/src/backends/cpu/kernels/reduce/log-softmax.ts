@@ -1,7 +1,7 @@
 import { allocate } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import type { CpuBackend } from '../../cpu-backend.js';
-import { axisLayout } from './plan.js';
+import { axisLayout } from '../../../../kernels/kernel-checks.js';
 import { softmaxInto } from './softmax.js';
 
 /** `LogSoftmax` along `axis`: `(x - max) - log(sum(exp(x - max)))` in double (float inputs). */

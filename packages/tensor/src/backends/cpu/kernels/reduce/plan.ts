@@ -1,6 +1,4 @@
-import { IndexError } from '../../../../errors.js';
 import type { Shape } from '../../../../shape.js';
-import { formatShape } from '../../../../shape.js';
 
 /**
  * How a reduction walks its input. Dims of size 1 are dropped and neighbouring dims that are both
@@ -115,36 +113,3 @@ export class BlockCursor {
   }
 }
 
-/**
- * The layout of an op along one axis: `[outer, size, inner]` with `inner` contiguous. A rank-0
- * input is treated as `[1, 1, 1]`.
- */
-export interface AxisLayout {
-  readonly outer: number;
-  readonly size: number;
-  readonly inner: number;
-}
-
-/** Splits `shape` around `axis` into `[outer, size, inner]`. */
-export function axisLayout(shape: Shape, axis: number): AxisLayout {
-  let outer = 1;
-  let inner = 1;
-  for (let i = 0; i < axis && i < shape.length; i++) outer *= shape[i]!;
-  for (let i = axis + 1; i < shape.length; i++) inner *= shape[i]!;
-  return { outer, size: shape[axis] ?? 1, inner };
-}
-
-/**
- * Safety net for reductions without an identity (`Max`, `Min`, `ArgMax`, `ArgMin`): public ops
- * check this first, so a kernel only throws here when called directly.
- */
-export function assertNonEmptyReduction(op: string, shape: Shape, reducedSize: number, outSize: number): void {
-  if (reducedSize === 0 && outSize > 0) {
-    throw new IndexError({
-      op,
-      arg: 'x',
-      expected: 'a non-empty reduction (this reduction has no identity)',
-      got: `shape ${formatShape(shape)} reducing 0 elements`,
-    });
-  }
-}

@@ -2,7 +2,7 @@ import type { TypedArray } from '../../../../dtype.js';
 import { allocate } from '../../../../dtype.js';
 import type { KernelFn } from '../../../../kernels/op-specs.js';
 import type { CpuBackend } from '../../cpu-backend.js';
-import { axisLayout } from './plan.js';
+import { axisLayout } from '../../../../kernels/kernel-checks.js';
 
 /**
  * Writes `softmax` (or `logSoftmax` when `log`) of `xs` along the middle axis of `[outer, size,
