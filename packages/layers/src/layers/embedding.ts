@@ -115,7 +115,8 @@ export class Embedding extends Module<[Tensor], Tensor> {
   forward(indices: Tensor): Tensor {
     const op = 'Embedding.forward';
     checkInput(op, indices, null, '', 'int32', 'indices');
-    const ids = indices.dataSync();
+    // Without synchronous reads (WebGPU) the ids are checked by the IndexSelect kernel instead (its IndexError rejects the read).
+    const ids = indices.backend.capabilities.syncRead ? indices.dataSync() : [];
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (id < 0 || id >= this.numEmbeddings) {

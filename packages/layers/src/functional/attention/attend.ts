@@ -44,8 +44,9 @@ export function attend(q: Tensor, k: Tensor, v: Tensor, options: AttendOptions):
   if (options.mask !== null) scores = add(scores, options.mask);
   let weights: Tensor;
   // Rows that are masked entirely: found without recording (no gradient flows through a comparison).
+  // Without synchronous reads (WebGPU) the guarded path always runs: the same values, a few more ops.
   const dead = options.mask === null ? null : untracked(() => eq(max(scores, -1, true), -Infinity));
-  if (dead !== null && untracked(() => any(dead).dataSync()[0] === 1)) {
+  if (dead !== null && (!dead.backend.capabilities.syncRead || untracked(() => any(dead).dataSync()[0] === 1))) {
     weights = maskedFill(softmax(maskedFill(scores, dead, 0), -1), dead, 0);
   } else {
     weights = softmax(scores, -1);

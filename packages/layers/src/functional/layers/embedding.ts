@@ -70,7 +70,8 @@ export function embedding(indices: Tensor, weight: Tensor, options: EmbeddingOpt
     }
     pad = o.paddingIdx < 0 ? o.paddingIdx + v : o.paddingIdx;
   }
-  const ids = indices.dataSync();
+  // Without synchronous reads (WebGPU) the ids are checked by the IndexSelect kernel instead (its IndexError rejects the read).
+  const ids = indices.backend.capabilities.syncRead ? indices.dataSync() : [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (id < 0 || id >= v) {
