@@ -24,6 +24,28 @@ const DIST_CONDITIONS = ['module', 'node', 'development|production'];
 /** Settings every project shares (inline projects do not inherit the root's). */
 const COMMON = { testTimeout: 120_000, hookTimeout: 120_000, allowOnly: false };
 
+/** A project of the browser tests in headless Chromium, on the built packages or on the sources. */
+function chromiumProject(name: string, from: 'dist' | 'src') {
+  return {
+    resolve: {
+      conditions: [...(from === 'src' ? ['@nn/source'] : []), 'module', 'browser', 'development|production'],
+      alias: { '@nn/backend-gpujs': here(from === 'src' ? './src/index.ts' : './dist/index.js') },
+    },
+    test: {
+      ...COMMON,
+      name,
+      include: ['test/browser/**/*.test.ts'],
+      browser: {
+        enabled: true,
+        headless: true,
+        screenshotFailures: false,
+        provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] } }),
+        instances: [{ browser: 'chromium' as const }],
+      },
+    },
+  };
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -37,42 +59,8 @@ export default defineConfig({
         resolve: { alias: { '@nn/backend-gpujs': here('./dist/index.js') } },
         test: { ...COMMON, name: 'backend-gpujs:dist', include: ['test/node/conformance.test.ts'] },
       },
-      {
-        resolve: {
-          conditions: ['module', 'browser', 'development|production'],
-          alias: { '@nn/backend-gpujs': here('./dist/index.js') },
-        },
-        test: {
-          ...COMMON,
-          name: 'backend-gpujs:chromium',
-          include: ['test/browser/**/*.test.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] } }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
-      {
-        resolve: {
-          conditions: ['@nn/source', 'module', 'browser', 'development|production'],
-          alias: { '@nn/backend-gpujs': here('./src/index.ts') },
-        },
-        test: {
-          ...COMMON,
-          name: 'backend-gpujs:chromium-src',
-          include: ['test/browser/**/*.test.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] } }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
+      chromiumProject('backend-gpujs:chromium', 'dist'),
+      chromiumProject('backend-gpujs:chromium-src', 'src'),
     ],
   },
 });

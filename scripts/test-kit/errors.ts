@@ -12,6 +12,16 @@ export function thrownBy(fn: () => unknown): unknown {
   return undefined;
 }
 
+/** What `promise` rejects with; fails the test when it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
 /** What `expectError` reads of an error: the fields every NNError has. */
 export interface NamedError {
   readonly op: string;

@@ -7,7 +7,7 @@ import { println, type Io } from './io.js';
 import { loadSavedModel } from './load-model.js';
 import { confusionTable, perClassTable } from './report.js';
 import { makeStyle, wantsColor } from './style.js';
-import { useBackend } from './backend.js';
+import { onBackend } from './backend.js';
 
 /**
  * `evaluate <model>`: rebuilds the network from the file's metadata, loads the test set it was
@@ -16,12 +16,7 @@ import { useBackend } from './backend.js';
  * reported and the command fails (exit 1).
  */
 export async function runEvaluate(args: EvaluateArgs, io: Io): Promise<void> {
-  const engine = await useBackend(args.backend);
-  try {
-    await evaluate(args, io, engine.description);
-  } finally {
-    engine.release();
-  }
+  await onBackend(args.backend, (engine) => evaluate(args, io, engine));
 }
 
 async function evaluate(args: EvaluateArgs, io: Io, engine: string): Promise<void> {

@@ -11,7 +11,7 @@ import { confusionTable, epochTable, epochTestLine, perClassTable } from './repo
 import { saveRun } from './save.js';
 import { makeStyle, wantsColor } from './style.js';
 import { trainModel } from './train.js';
-import { useBackend } from './backend.js';
+import { onBackend } from './backend.js';
 
 const OPTIMIZER_NAMES = { adam: 'Adam', sgd: 'SGD', adamw: 'AdamW' } as const;
 
@@ -21,12 +21,7 @@ const OPTIMIZER_NAMES = { adam: 'Adam', sgd: 'SGD', adamw: 'AdamW' } as const;
  * (safetensors) and metrics.json into `--out`.
  */
 export async function runTrain(args: TrainArgs, io: Io): Promise<void> {
-  const engine = await useBackend(args.backend);
-  try {
-    await train(args, io, engine.description);
-  } finally {
-    engine.release();
-  }
+  await onBackend(args.backend, (engine) => train(args, io, engine));
 }
 
 async function train(args: TrainArgs, io: Io, engine: string): Promise<void> {

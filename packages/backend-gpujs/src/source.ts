@@ -1,3 +1,5 @@
+import { stridesOf } from '@nn/tensor/backend';
+
 /**
  * Helpers that write gpu.js kernel source. Kernels are generated as text per op, shapes and
  * attributes (like TF.js's WebGL shaders), so every shape constant is a literal, loops have
@@ -46,17 +48,6 @@ export function unravel(flat: string, shape: readonly number[], prefix: string):
   }
   parts.push(`let ${prefix}0 = ${rest};`);
   return parts.join(' ');
-}
-
-/** Row-major strides of `shape`. */
-export function stridesOf(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    strides[d] = s;
-    s *= shape[d]!;
-  }
-  return strides;
 }
 
 /**

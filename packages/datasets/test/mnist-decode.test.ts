@@ -3,17 +3,9 @@
 import { FormatError, Generator, type NNError } from '@nn/tensor';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { rejectionOf } from '../../../scripts/test-kit/errors.js';
 import { encodePayload } from '../scripts/mnist-bundle.js';
 import { base64Bytes, decodeBundle, decodePayload, gunzip, type MnistBundle } from '../src/mnist/decode-bundle.js';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 function thrown(fn: () => unknown): unknown {
   try {
@@ -124,11 +116,11 @@ describe('decodeBundle', () => {
   it('rejects an unknown format, bad base64 and corrupt gzip with a FormatError', async () => {
     const { images, labels } = randomImages(4, 9, 0.5, 1);
     const bundle = bundleOf(images, labels, 3);
-    expectFormatError(await rejection(decodeBundle('test', { ...bundle, format: 'mnist-rle-v2' })), 'format');
-    expectFormatError(await rejection(decodeBundle('test', { ...bundle, gzipBase64: 'not base64!' })), 'base64');
+    expectFormatError(await rejectionOf(decodeBundle('test', { ...bundle, format: 'mnist-rle-v2' })), 'format');
+    expectFormatError(await rejectionOf(decodeBundle('test', { ...bundle, gzipBase64: 'not base64!' })), 'base64');
     const truncated = bundle.gzipBase64.slice(0, 16);
-    expectFormatError(await rejection(decodeBundle('test', { ...bundle, gzipBase64: truncated })), 'gzip');
-    expectFormatError(await rejection(decodeBundle('test', { ...bundle, train: 5 })), 'runs');
+    expectFormatError(await rejectionOf(decodeBundle('test', { ...bundle, gzipBase64: truncated })), 'gzip');
+    expectFormatError(await rejectionOf(decodeBundle('test', { ...bundle, train: 5 })), 'runs');
   });
 
   it('base64Bytes and gunzip agree with Node', async () => {

@@ -11,7 +11,6 @@ import {
   createCpuBackend,
   exp,
   Generator,
-  getBackend,
   IndexError,
   mul,
   setBackend,
@@ -19,33 +18,15 @@ import {
   tidy,
   type Tensor,
 } from '@nn/tensor';
-import type { Backend } from '@nn/tensor/backend';
-import { createGpuJsBackend, type GpuJsBackend } from '@nn/backend-gpujs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejectionOf } from '../../../../scripts/test-kit/errors.js';
+import { useGpuJsBackend } from '../support/suite-backend.js';
 
-let backend: GpuJsBackend;
-let previous: Backend;
-beforeAll(async () => {
-  previous = getBackend();
-  backend = await createGpuJsBackend({ mode: 'webgpu' });
-  setBackend(backend);
-});
-afterAll(() => {
-  setBackend(previous);
-  backend.dispose();
-});
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+const gpu = useGpuJsBackend('webgpu');
 
 /** The values of `run()` on the CPU backend (its tensors are created there too). */
 async function onCpu(run: () => Tensor): Promise<Float32Array> {
+  const backend = gpu();
   setBackend(createCpuBackend());
   try {
     const t = run();
@@ -59,25 +40,25 @@ async function onCpu(run: () => Tensor): Promise<Float32Array> {
 
 describe('gpujs-webgpu: the async contract', () => {
   it('has no synchronous reads, and says so by name', () => {
-    expect(backend.capabilities.syncRead).toBe(false);
+    expect(gpu().capabilities.syncRead).toBe(false);
     const t = tensor([1, 2]);
     expect(() => t.dataSync()).toThrow(BackendError);
     t.dispose();
   });
 
   it('keeps a disposed input alive until the kernels queued on it have run', async () => {
-    const before = backend.numDataIds();
+    const before = gpu().numDataIds();
     const x = tensor([0, 1, 2]);
     const y = tidy(() => add(mul(exp(x), 2), 1));
     x.dispose();
     const values = await y.data();
     [0, 1, 2].forEach((v, i) => expect(values[i]).toBeCloseTo(2 * Math.exp(v) + 1, 4));
     y.dispose();
-    expect(backend.numDataIds()).toBe(before);
+    expect(gpu().numDataIds()).toBe(before);
   });
 
   it('rejects the read of a loss whose class label is out of range, and of everything computed from it', async () => {
-    const before = backend.numDataIds();
+    const before = gpu().numDataIds();
     const logits = tensor([
       [1, 2, 3],
       [0, 0, 0],
@@ -86,10 +67,10 @@ describe('gpujs-webgpu: the async contract', () => {
     const labels = tidy(() => add(tensor([2, 1], { dtype: 'int32' }), tensor([0, 5], { dtype: 'int32' })));
     const loss = tidy(() => crossEntropy(logits, labels));
     const doubled = tidy(() => mul(loss, 2));
-    expect(await rejection(loss.data())).toBeInstanceOf(IndexError);
-    expect(await rejection(doubled.data())).toBeInstanceOf(IndexError);
+    expect(await rejectionOf(loss.data())).toBeInstanceOf(IndexError);
+    expect(await rejectionOf(doubled.data())).toBeInstanceOf(IndexError);
     for (const t of [logits, labels, loss, doubled]) t.dispose();
-    expect(backend.numDataIds()).toBe(before);
+    expect(gpu().numDataIds()).toBe(before);
   });
 
   it('runs Embedding and masked attention to the CPU backend values', async () => {

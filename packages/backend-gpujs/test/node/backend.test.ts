@@ -1,31 +1,23 @@
 // The backend's own contract in Node: modes are proven or refused with a named error, storage
 // refuses what single precision cannot hold, and reads give each dtype back.
-import { BackendError, DTypeError, ArgumentError, getBackend, setBackend, tensor, zeros } from '@nn/tensor';
-import { createGpuJsBackend, GPUJS_MODES, type GpuJsBackend } from '@nn/backend-gpujs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../../../../scripts/test-kit/errors.js';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+import { ArgumentError, BackendError, DTypeError, tensor, zeros } from '@nn/tensor';
+import { createGpuJsBackend, GPUJS_MODES } from '@nn/backend-gpujs';
+import { describe, expect, it } from 'vitest';
+import { expectError, rejectionOf } from '../../../../scripts/test-kit/errors.js';
+import { useGpuJsBackend } from '../support/suite-backend.js';
 
 describe('createGpuJsBackend', () => {
   it('refuses a mode that is not available here, saying why', async () => {
-    const error = await rejection(createGpuJsBackend({ mode: 'webgl2' }));
+    const error = await rejectionOf(createGpuJsBackend({ mode: 'webgl2' }));
     expect(error).toBeInstanceOf(BackendError);
     expect((error as BackendError).message).toMatch(
       /createGpuJsBackend\(options\.mode\): expected a mode available here \(asked for 'webgl2'\), got no WebGL2 context/,
     );
-    expect(await rejection(createGpuJsBackend({ mode: 'headlessgl' }))).toBeInstanceOf(BackendError);
+    expect(await rejectionOf(createGpuJsBackend({ mode: 'headlessgl' }))).toBeInstanceOf(BackendError);
   });
 
   it('refuses an unknown mode', async () => {
-    const error = await rejection(createGpuJsBackend({ mode: 'webgl' as never }));
+    const error = await rejectionOf(createGpuJsBackend({ mode: 'webgl' as never }));
     expect((error as BackendError).message).toMatch(/expected 'auto' or one of 'webgl2', .*got 'webgl'/);
   });
 
@@ -38,20 +30,10 @@ describe('createGpuJsBackend', () => {
 });
 
 describe('storage', () => {
-  let backend: GpuJsBackend;
-  let previous: ReturnType<typeof getBackend>;
-  beforeAll(async () => {
-    previous = getBackend();
-    backend = await createGpuJsBackend({ mode: 'webasm' });
-    setBackend(backend);
-  });
-  afterAll(() => {
-    setBackend(previous);
-    backend.dispose();
-  });
+  const gpu = useGpuJsBackend('webasm');
 
   it('reports single precision and the dtypes it stores', () => {
-    expect(backend.capabilities).toEqual({
+    expect(gpu().capabilities).toEqual({
       dtypes: ['float32', 'int32', 'bool'],
       floatPrecision: 32,
       syncRead: true,
@@ -64,7 +46,7 @@ describe('storage', () => {
   });
 
   it('refuses int32 values float32 storage cannot hold exactly, and keeps those it can', () => {
-    const before = backend.numDataIds();
+    const before = gpu().numDataIds();
     const error = expectError(
       () => tensor([1, 2 ** 24 + 1], { dtype: 'int32' }),
       ArgumentError,
@@ -72,7 +54,7 @@ describe('storage', () => {
       'values',
     );
     expect(error.message).toMatch(/within ±2\^24 = ±16777216 .*got 16777217 at flat position 1/);
-    expect(backend.numDataIds()).toBe(before);
+    expect(gpu().numDataIds()).toBe(before);
     const edge = tensor([2 ** 24, -(2 ** 24)], { dtype: 'int32' });
     expect(edge.dataSync()).toEqual(new Int32Array([2 ** 24, -(2 ** 24)]));
     edge.dispose();
@@ -83,15 +65,15 @@ describe('storage', () => {
   });
 
   it('gives every dtype back, and frees on dispose', async () => {
-    const before = backend.numDataIds();
+    const before = gpu().numDataIds();
     const f = tensor([1.5, -2]);
     const i = tensor([3, -4], { dtype: 'int32' });
     const b = tensor([true, false]);
     expect(await f.data()).toEqual(new Float32Array([1.5, -2]));
     expect(i.dataSync()).toEqual(new Int32Array([3, -4]));
     expect(b.toArray()).toEqual([true, false]);
-    expect(backend.numDataIds()).toBe(before + 3);
+    expect(gpu().numDataIds()).toBe(before + 3);
     for (const t of [f, i, b]) t.dispose();
-    expect(backend.numDataIds()).toBe(before);
+    expect(gpu().numDataIds()).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
+import { stridesOf } from '@nn/tensor/backend';
 import type { KernelFn } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
-import { stridesOf } from '../../source.js';
 import { stridedCopy } from './strided.js';
 
 /**

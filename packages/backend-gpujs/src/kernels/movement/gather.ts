@@ -1,6 +1,7 @@
+import { stridesOf } from '@nn/tensor/backend';
 import type { KernelFn } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
-import { stridesOf, unravel } from '../../source.js';
+import { unravel } from '../../source.js';
 import { runChecked } from './checked-run.js';
 import { addTerm } from './strided.js';
 

@@ -1,7 +1,8 @@
+import { stridesOf } from '@nn/tensor/backend';
 import type { DType } from '@nn/tensor';
 import type { KernelFn, TensorInfo } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
-import { literal, stridesOf, unravel } from '../../source.js';
+import { literal, unravel } from '../../source.js';
 import { addTerm } from './strided.js';
 
 /** The pad value as stored in `dtype`, as the CPU kernel stores it (int32 truncates, NaN/±∞ → 0; bool is value ≠ 0). */

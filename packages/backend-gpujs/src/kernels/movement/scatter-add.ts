@@ -1,6 +1,7 @@
+import { stridesOf } from '@nn/tensor/backend';
 import type { KernelFn } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
-import { literal, stridesOf, unravel } from '../../source.js';
+import { literal, unravel } from '../../source.js';
 import { reshape } from './reshape.js';
 import { runChecked } from './checked-run.js';
 import { addTerm } from './strided.js';

@@ -1,6 +1,6 @@
+import { stridesOf } from '@nn/tensor/backend';
 import type { KernelFn } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
-import { stridesOf } from '../../source.js';
 import { stridedCopy } from './strided.js';
 
 /** How many indices `begin, begin+step, …` lie before `end` (after it when `step < 0`). */
