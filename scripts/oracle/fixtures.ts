@@ -2,8 +2,10 @@
 // (packages/*/test/fixtures/*.json, written by scripts/gen-fixtures/). Tensors are stored as flat
 // row-major values; JSON has no NaN/Infinity, so those are the strings "nan", "inf" and "-inf".
 // Independent of @nn: each package builds its own tensors from the decoded arrays.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Namespace imports: in a browser test (which passes fixtures it imported as JSON) these modules
+// are empty stand-ins, touched only if `readFixtureJson` is called.
+import * as fs from 'node:fs';
+import * as url from 'node:url';
 
 /** The dtypes a fixture stores (the same names as @nn's `DType`). */
 export type FixtureDType = 'float32' | 'float64' | 'int32' | 'bool';
@@ -20,7 +22,7 @@ export interface FixtureTensor {
 
 /** Parses the JSON file `file` in the folder `dir` (a URL ending in `/`). */
 export function readFixtureJson<T>(dir: URL, file: string): T {
-  return JSON.parse(readFileSync(fileURLToPath(new URL(file, dir)), 'utf8')) as T;
+  return JSON.parse(fs.readFileSync(url.fileURLToPath(new URL(file, dir)), 'utf8')) as T;
 }
 
 /** A stored number: a JSON number or boolean, or one of the strings "nan", "inf", "-inf". */

@@ -8,10 +8,8 @@ import { getBackend, tidy, Variable, type Tensor } from '@nn/tensor';
 import { describe, expect, it } from 'vitest';
 import { backward, enableGrad, valueAndGrad } from '../../src/index.js';
 import { compareOutput } from '../../../../scripts/oracle/compare.js';
-import { decodeInputs, loadGradFixture, type GradFixtureEntry } from './fixtures.js';
+import { decodeInputs, loadGradFixture, type GradFixtureEntry, type GradFixtureFile } from './fixtures.js';
 import { MODELS, type Inputs, type Model } from './models.js';
-
-const file = loadGradFixture('composites.json');
 
 /** Runs `model` with valueAndGrad over the entry's `wrt` inputs and returns every mismatch. */
 function check(entry: GradFixtureEntry, model: Model, precision: 'float32' | 'float64'): string[] {
@@ -28,9 +26,13 @@ function check(entry: GradFixtureEntry, model: Model, precision: 'float32' | 'fl
 
 /**
  * Registers the composite-gradient tests in the given float precisions, on whatever backend is
- * active when they run.
+ * active when they run. `file` is the fixture (read from disk by default; a browser test passes
+ * the JSON it imported).
  */
-export function compositeGradientSuite(precisions: readonly ('float32' | 'float64')[]): void {
+export function compositeGradientSuite(
+  precisions: readonly ('float32' | 'float64')[],
+  file: GradFixtureFile = loadGradFixture('composites.json'),
+): void {
   describe('composite gradients against PyTorch', () => {
     it('has the fixtures and a model for each', () => {
       expect(file.entries.length).toBeGreaterThanOrEqual(12);
