@@ -108,10 +108,7 @@ const CHECKED_STEPS = 3;
 
 const images = uniform([BATCH, SIZES[0]], 3, 0, 1);
 const labels = Int32Array.from(uniform([BATCH], 4, 0, SIZES[3]).values, Math.floor);
-/**
- * The labels as one-hot rows: the targets of every engine. (@nn's `crossEntropy` also takes int32
- * class indices, but checks them with a synchronous read, which WebGPU does not have.)
- */
+/** The labels as one-hot rows: the targets of every engine (the form TF.js's softmaxCrossEntropy takes). */
 const oneHot = new Float32Array(BATCH * SIZES[3]);
 labels.forEach((label, i) => (oneHot[i * SIZES[3] + label] = 1));
 
