@@ -38,6 +38,7 @@ export class KernelCache {
     let kernel = this.kernels.get(cacheKey);
     if (kernel === undefined) {
       const { source, loopMax } = build();
+      checkLoopBounds(key, source, loopMax);
       const settings: IGPUKernelSettings & { loopMaxIterations: number } = {
         output: [outputSize],
         pipeline: true,
@@ -70,5 +71,25 @@ export class KernelCache {
   clear(): void {
     for (const kernel of this.kernels.values()) kernel.destroy();
     this.kernels.clear();
+  }
+}
+
+/** `for (let j = <start>; j <op> <bound>; …)`: a loop header of generated kernel source. */
+const LOOP_HEADER = /for\s*\(\s*let\s+(\w+)\s*=\s*([^;]+);\s*\1\s*(<=?)\s*([^;]+);/g;
+
+/**
+ * Checks that every loop of a generated kernel has a literal bound within `loopMax`, so gpu.js's
+ * `loopMaxIterations` (set to `loopMax`) can never cut a loop short on the GPU modes.
+ */
+function checkLoopBounds(key: string, source: string, loopMax: number): void {
+  for (const [, , start, op, bound] of source.matchAll(LOOP_HEADER)) {
+    const first = Number(start!.trim());
+    const last = Number(bound!.trim()) - (op === '<' ? 1 : 0);
+    if (!Number.isInteger(first) || !Number.isInteger(last)) {
+      throw new Error(`gpujs ${key}: a kernel loop needs literal bounds, got 'from ${start} ${op} ${bound}'`);
+    }
+    if (last - first + 1 > Math.max(1, loopMax)) {
+      throw new Error(`gpujs ${key}: a kernel loop runs ${last - first + 1} times, more than its loopMax ${loopMax}`);
+    }
   }
 }
