@@ -129,6 +129,7 @@ export class GpuJsBackend implements Backend {
 
   async read(dataId: DataId): Promise<TypedArray> {
     const data = dataId as GpuJsData;
+    if (data.check !== null) await data.check;
     if (data.host !== null || data.size === 0) return this.readNow(data);
     const handle = await data.handle!;
     const values = handle instanceof Float32Array ? handle : ((await handle.toArray()) as Float32Array);
@@ -189,7 +190,13 @@ export class GpuJsBackend implements Backend {
    */
   run(program: Program): TensorInfo {
     const data = this.allocate(program.shape, program.dtype, program.key);
-    if (data.size === 0) return { dataId: data, shape: program.shape, dtype: program.dtype };
+    if (data.size === 0) {
+      if (program.guard) {
+        data.check = program.guard;
+        data.check.catch(() => {});
+      }
+      return { dataId: data, shape: program.shape, dtype: program.dtype };
+    }
     const inputs = program.inputs.map((t) => t.dataId as GpuJsData);
     const key = `${program.key}:${program.inputs.map((t) => `[${t.shape.join(',')}]`).join('')}`;
     for (const input of inputs) {

@@ -23,6 +23,11 @@ export class GpuJsData {
   disposed = false;
   /** Kernels queued (async mode) that still read this tensor: its storage is freed after them. */
   pendingReads = 0;
+  /**
+   * For an empty result of an index op under the async contract: the index check still pending,
+   * whose rejection `read` reports (an empty tensor has no storage to carry it).
+   */
+  check: Promise<void> | null = null;
 
   constructor(
     readonly shape: Shape,

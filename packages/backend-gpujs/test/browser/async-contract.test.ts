@@ -12,6 +12,7 @@ import {
   exp,
   Generator,
   IndexError,
+  indexSelect,
   mul,
   setBackend,
   tensor,
@@ -71,6 +72,15 @@ describe('gpujs-webgpu: the async contract', () => {
     expect(await rejectionOf(doubled.data())).toBeInstanceOf(IndexError);
     for (const t of [logits, labels, loss, doubled]) t.dispose();
     expect(gpu().numDataIds()).toBe(before);
+  });
+
+  it('rejects the read of an empty result whose indices are out of range', async () => {
+    const x = tensor(new Float32Array(0), { shape: [3, 0] });
+    const indices = tidy(() => add(tensor([1], { dtype: 'int32' }), tensor([4], { dtype: 'int32' }))); // [5], on the device
+    const picked = indexSelect(x, 0, indices);
+    expect(picked.shape).toEqual([1, 0]);
+    expect(await rejectionOf(picked.data())).toBeInstanceOf(IndexError);
+    for (const t of [x, indices, picked]) t.dispose();
   });
 
   it('runs Embedding and masked attention to the CPU backend values', async () => {
