@@ -1,6 +1,5 @@
-import { stridesOf } from '@nn/tensor/backend';
+import { stridesOf, type KernelFn, type TensorInfo } from '@nn/tensor/backend';
 import type { DType } from '@nn/tensor';
-import type { KernelFn, TensorInfo } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
 import { literal, unravel } from '../../source.js';
 import { addTerm } from './strided.js';

@@ -1,5 +1,4 @@
-import { stridesOf } from '@nn/tensor/backend';
-import type { KernelFn } from '@nn/tensor/backend';
+import { stridesOf, type KernelFn } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
 import { stridedCopy } from './strided.js';
 

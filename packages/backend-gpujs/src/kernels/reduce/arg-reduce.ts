@@ -1,8 +1,7 @@
-import type { KernelFn } from '@nn/tensor/backend';
+import { assertNonEmptyReduction, axisLayout, type KernelFn } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
 import { divmod, literal } from '../../source.js';
 import { scaled } from './fold.js';
-import { assertNonEmptyReduction, axisLayout } from '@nn/tensor/backend';
 import { isNan } from './plan.js';
 
 /**

@@ -1,8 +1,7 @@
-import type { KernelFn } from '@nn/tensor/backend';
+import { axisLayout, type KernelFn } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
 import { divmod, literal } from '../../source.js';
 import { scaled } from './fold.js';
-import { axisLayout } from '@nn/tensor/backend';
 
 /** Lines up to this long are summed directly; longer ones through block sums. */
 const DIRECT_MAX = 64;

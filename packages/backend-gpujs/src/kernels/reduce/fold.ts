@@ -1,9 +1,8 @@
 import type { DType } from '@nn/tensor';
-import type { KernelFn, ReduceSpec, TensorInfo } from '@nn/tensor/backend';
+import { assertNonEmptyReduction, type KernelFn, type ReduceSpec, type TensorInfo } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
 import type { KernelSource } from '../../kernel-cache.js';
 import { divmod, literal, unravel } from '../../source.js';
-import { assertNonEmptyReduction } from '@nn/tensor/backend';
 import { reducePlan, type ReducePlan } from './plan.js';
 
 /**

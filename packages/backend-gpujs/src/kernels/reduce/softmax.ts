@@ -1,10 +1,9 @@
-import type { KernelFn } from '@nn/tensor/backend';
+import { axisLayout, type KernelFn } from '@nn/tensor/backend';
 import type { GpuJsBackend } from '../../gpujs-backend.js';
 import { divmod, literal } from '../../source.js';
 import { lineBase } from './arg-reduce.js';
 import { extremeFold } from './extreme.js';
 import { runFold, scaled } from './fold.js';
-import { axisLayout } from '@nn/tensor/backend';
 import { reducePlan } from './plan.js';
 
 /**
