@@ -8,7 +8,7 @@
  * See lib/args.ts for the options (`--quick`, `--help`).
  */
 import os from 'node:os';
-import { writeLatestJson } from '../../../scripts/bench-kit/results.js';
+import { machineFields, writeLatestJson } from '../../../scripts/bench-kit/results.js';
 import { parseArgs, USAGE, UsageError } from './lib/args.js';
 import { loadBatches } from './lib/data.js';
 import { loadEngines } from './lib/engines.js';
@@ -74,11 +74,7 @@ async function main(): Promise<void> {
   console.log(renderTable(rows));
   if (args.writeJson) {
     writeLatestJson(new URL('./results/', import.meta.url), {
-      date: new Date().toISOString(),
-      node: process.version,
-      platform: `${os.platform()}-${os.arch()}`,
-      cpu,
-      cores: os.cpus().length,
+      ...machineFields(),
       mode: args.quick ? 'quick' : 'full',
       filters: args.filters,
       data: source,

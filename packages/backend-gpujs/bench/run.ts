@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { writeLatestJson } from '../../../scripts/bench-kit/results.js';
+import { machineFields, writeLatestJson } from '../../../scripts/bench-kit/results.js';
 import { CHROMIUM_ARGS } from '../test/chromium.js';
 import { parseArgs, USAGE, UsageError, type Args } from './lib/args.js';
 import { describeRun, renderTable, SOFTWARE_NOTE } from './lib/table.js';
@@ -173,11 +173,7 @@ async function main(): Promise<void> {
   console.log(renderTable(result));
   if (args.writeJson) {
     writeLatestJson(new URL('./results/', import.meta.url), {
-      date: new Date().toISOString(),
-      node: process.version,
-      platform: `${os.platform()}-${os.arch()}`,
-      cpu,
-      cores: os.cpus().length,
+      ...machineFields(),
       chromium: { path: args.chromium, version: driven.version, headless: !args.headed, flags: driven.flags },
       ...result,
       pageSeconds: result.wallSeconds,

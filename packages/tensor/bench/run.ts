@@ -3,7 +3,7 @@
  * Prints a markdown table and writes results/latest.json. See lib/args.ts for the options.
  */
 import os from 'node:os';
-import { writeLatestJson } from '../../../scripts/bench-kit/results.js';
+import { machineFields, writeLatestJson } from '../../../scripts/bench-kit/results.js';
 import { parseArgs, USAGE } from './lib/args.js';
 import { loadNN, loadTF } from './lib/engines.js';
 import { runWorkload } from './lib/execute.js';
@@ -60,11 +60,7 @@ async function main(): Promise<void> {
   console.log(renderTable(rows));
   if (args.writeJson) {
     const json = {
-      date: new Date().toISOString(),
-      node: process.version,
-      platform: `${os.platform()}-${os.arch()}`,
-      cpu,
-      cores: os.cpus().length,
+      ...machineFields(),
       mode: args.quick ? 'quick' : 'full',
       filters: args.filters,
       timing: args.timing,
